@@ -1,0 +1,285 @@
+package dev.tessel;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The static facade for creating arrays, as NumPy's module-level functions.
+ *
+ * <pre>{@code
+ * NdArray a = Nd.arange(6, DType.FLOAT32).reshape(2, 3);
+ * NdArray b = Nd.array(new double[][] {{1, 2}, {3, 4}});
+ * }</pre>
+ */
+public final class Nd {
+    private Nd() {
+    }
+
+    // ---- filled arrays ----
+
+    /** A float64 array of zeros. */
+    public static NdArray zeros(long... shape) {
+        return zeros(DType.FLOAT64, shape);
+    }
+
+    public static NdArray zeros(DType dtype, long... shape) {
+        return NdArray.allocate(dtype, shape);
+    }
+
+    /**
+     * An array whose contents are unspecified. Tessel still hands out zeroed memory (the
+     * allocator zeroes it), so this costs the same as {@link #zeros}.
+     */
+    public static NdArray empty(DType dtype, long... shape) {
+        return NdArray.allocate(dtype, shape);
+    }
+
+    public static NdArray ones(long... shape) {
+        return full(DType.FLOAT64, 1, shape);
+    }
+
+    public static NdArray ones(DType dtype, long... shape) {
+        return full(dtype, 1, shape);
+    }
+
+    public static NdArray full(DType dtype, double value, long... shape) {
+        NdArray a = NdArray.allocate(dtype, shape);
+        if (value != 0 || Double.doubleToRawLongBits(value) != 0) {
+            a.fill(value);
+        }
+        return a;
+    }
+
+    // ---- ranges ----
+
+    /** {@code [0, 1, ..., stop-1]} as int64. */
+    public static NdArray arange(long stop) {
+        return arange(0, stop, 1, DType.INT64);
+    }
+
+    /** {@code [0, 1, ..., stop-1]} in {@code dtype}. */
+    public static NdArray arange(long stop, DType dtype) {
+        return arange(0, stop, 1, dtype);
+    }
+
+    /** Values {@code start, start+step, ...} below {@code stop} (above, for a negative step). */
+    public static NdArray arange(double start, double stop, double step, DType dtype) {
+        if (step == 0 || Double.isNaN(step)) {
+            throw new IllegalArgumentException("arange: step must be non-zero and finite, got " + step);
+        }
+        long n = (long) Math.max(0, Math.ceil((stop - start) / step));
+        NdArray a = NdArray.allocate(dtype, n);
+        MemorySegment seg = a.segment();
+        for (long i = 0; i < n; i++) {
+            if (dtype.isFloating()) {
+                dtype.setDouble(seg, i, start + i * step);
+            } else {
+                dtype.setLong(seg, i, (long) start + i * (long) step);
+            }
+        }
+        return a;
+    }
+
+    /** {@code num} evenly spaced float64 values from {@code start} to {@code stop} inclusive. */
+    public static NdArray linspace(double start, double stop, long num) {
+        return linspace(start, stop, num, true, DType.FLOAT64);
+    }
+
+    /** As {@code np.linspace(start, stop, num, endpoint=endpoint, dtype=dtype)}. */
+    public static NdArray linspace(double start, double stop, long num, boolean endpoint, DType dtype) {
+        if (num < 0) {
+            throw new IllegalArgumentException("Number of samples, " + num + ", must be non-negative.");
+        }
+        NdArray a = NdArray.allocate(dtype, num);
+        long div = endpoint ? num - 1 : num;
+        double step = div > 0 ? (stop - start) / div : Double.NaN;
+        for (long i = 0; i < num; i++) {
+            double v = div > 0 ? start + i * step : start;
+            dtype.setDouble(a.segment(), i, v);
+        }
+        if (endpoint && num > 1) {
+            dtype.setDouble(a.segment(), num - 1, stop);
+        }
+        return a;
+    }
+
+    /** An {@code n x m} float64 matrix with ones on diagonal {@code k}. */
+    public static NdArray eye(long n, long m, long k, DType dtype) {
+        NdArray a = NdArray.allocate(dtype, n, m);
+        for (long i = 0; i < n; i++) {
+            long j = i + k;
+            if (j >= 0 && j < m) {
+                dtype.setLong(a.segment(), i * m + j, 1);
+            }
+        }
+        return a;
+    }
+
+    public static NdArray eye(long n) {
+        return eye(n, n, 0, DType.FLOAT64);
+    }
+
+    public static NdArray identity(long n, DType dtype) {
+        return eye(n, n, 0, dtype);
+    }
+
+    // ---- from Java ----
+
+    /**
+     * A copy of a Java array, nested to any depth ({@code double[][]}, {@code int[][][]}, ...).
+     * The dtype follows the element type: boolean to BOOL, byte to INT8, short to INT16, int to
+     * INT32, long to INT64, float to FLOAT32, double to FLOAT64. Nested arrays must be
+     * rectangular.
+     */
+    public static NdArray array(Object javaArray) {
+        if (javaArray == null || !javaArray.getClass().isArray()) {
+            throw new IllegalArgumentException("Nd.array needs a Java array, got "
+                    + (javaArray == null ? "null" : javaArray.getClass().getName()));
+        }
+        List<Long> dims = new ArrayList<>();
+        Class<?> c = javaArray.getClass();
+        Object probe = javaArray;
+        while (c.isArray()) {
+            int len = Array.getLength(probe);
+            dims.add((long) len);
+            c = c.getComponentType();
+            if (c.isArray()) {
+                probe = len > 0 ? Array.get(probe, 0) : null;
+                if (probe == null) {
+                    while (c.isArray()) {
+                        dims.add(0L);
+                        c = c.getComponentType();
+                    }
+                    break;
+                }
+            }
+        }
+        DType dtype = dtypeOf(c);
+        long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
+        NdArray a = NdArray.allocate(dtype, shape);
+        fillFrom(javaArray, a, 0, 0);
+        return a;
+    }
+
+    /** A copy of a Java array with an explicit dtype. */
+    public static NdArray array(Object javaArray, DType dtype) {
+        return array(javaArray).astype(dtype);
+    }
+
+    private static long fillFrom(Object arr, NdArray a, int depth, long pos) {
+        int len = Array.getLength(arr);
+        if (len != a.shape[depth]) {
+            throw new ShapeException("setting an array element with a sequence: the nested Java array is not rectangular (axis "
+                    + depth + " has lengths " + a.shape[depth] + " and " + len + ")");
+        }
+        if (depth == a.ndim() - 1) {
+            MemorySegment src = heapSegment(arr);
+            MemorySegment.copy(src, 0, a.segment(), pos * a.dtype.itemSize(), (long) len * a.dtype.itemSize());
+            return pos + len;
+        }
+        for (int i = 0; i < len; i++) {
+            pos = fillFrom(Array.get(arr, i), a, depth + 1, pos);
+        }
+        return pos;
+    }
+
+    private static MemorySegment heapSegment(Object arr) {
+        return switch (arr) {
+            case boolean[] b -> {
+                byte[] bytes = new byte[b.length];
+                for (int i = 0; i < b.length; i++) {
+                    bytes[i] = (byte) (b[i] ? 1 : 0);
+                }
+                yield MemorySegment.ofArray(bytes);
+            }
+            case byte[] b -> MemorySegment.ofArray(b);
+            case short[] s -> MemorySegment.ofArray(s);
+            case int[] i -> MemorySegment.ofArray(i);
+            case long[] l -> MemorySegment.ofArray(l);
+            case float[] f -> MemorySegment.ofArray(f);
+            case double[] d -> MemorySegment.ofArray(d);
+            default -> throw new IllegalArgumentException("unsupported Java element type " + arr.getClass().getComponentType());
+        };
+    }
+
+    private static DType dtypeOf(Class<?> c) {
+        if (c == boolean.class) {
+            return DType.BOOL;
+        } else if (c == byte.class) {
+            return DType.INT8;
+        } else if (c == short.class) {
+            return DType.INT16;
+        } else if (c == int.class) {
+            return DType.INT32;
+        } else if (c == long.class) {
+            return DType.INT64;
+        } else if (c == float.class) {
+            return DType.FLOAT32;
+        } else if (c == double.class) {
+            return DType.FLOAT64;
+        }
+        throw new IllegalArgumentException("Nd.array supports arrays of primitives, not " + c.getName());
+    }
+
+    /** A view of a Java array without copying (shape defaults to 1-D). Writes show through. */
+    public static NdArray wrap(float[] data, long... shape) {
+        return wrap(MemorySegment.ofArray(data), DType.FLOAT32, data.length, shape);
+    }
+
+    public static NdArray wrap(double[] data, long... shape) {
+        return wrap(MemorySegment.ofArray(data), DType.FLOAT64, data.length, shape);
+    }
+
+    public static NdArray wrap(int[] data, long... shape) {
+        return wrap(MemorySegment.ofArray(data), DType.INT32, data.length, shape);
+    }
+
+    public static NdArray wrap(long[] data, long... shape) {
+        return wrap(MemorySegment.ofArray(data), DType.INT64, data.length, shape);
+    }
+
+    public static NdArray wrap(short[] data, long... shape) {
+        return wrap(MemorySegment.ofArray(data), DType.INT16, data.length, shape);
+    }
+
+    public static NdArray wrap(byte[] data, long... shape) {
+        return wrap(MemorySegment.ofArray(data), DType.INT8, data.length, shape);
+    }
+
+    /**
+     * A C-ordered view of {@code segment} (native byte order) without copying. The segment must
+     * hold exactly {@code product(shape)} elements of {@code dtype}.
+     */
+    public static NdArray wrap(MemorySegment segment, DType dtype, long... shape) {
+        if (segment.byteSize() % dtype.itemSize() != 0) {
+            throw new IllegalArgumentException("segment of " + segment.byteSize() + " bytes is not a whole number of "
+                    + dtype + " elements");
+        }
+        return wrap(segment, dtype, segment.byteSize() / dtype.itemSize(), shape);
+    }
+
+    private static NdArray wrap(MemorySegment seg, DType dtype, long length, long[] shape) {
+        long[] s = shape.length == 0 ? new long[] {length} : shape.clone();
+        Shape.validate(s);
+        if (Shape.size(s) != length) {
+            throw new ShapeException("cannot wrap " + length + " elements as shape " + Shape.format(s));
+        }
+        return new NdArray(Storage.of(seg, false), dtype, s, Shape.cStrides(s), 0, true);
+    }
+
+    /** A 0-d array holding one value. */
+    public static NdArray scalar(double value, DType dtype) {
+        NdArray a = NdArray.allocate(dtype);
+        dtype.setDouble(a.segment(), 0, value);
+        return a;
+    }
+
+    /** A 0-d int64 array. */
+    public static NdArray scalar(long value) {
+        NdArray a = NdArray.allocate(DType.INT64);
+        DType.INT64.setLong(a.segment(), 0, value);
+        return a;
+    }
+}

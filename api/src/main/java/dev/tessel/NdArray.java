@@ -1,0 +1,375 @@
+package dev.tessel;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+
+/**
+ * An N-dimensional array: a view of {@link Storage} described by a dtype, a shape, strides
+ * and an offset (both in elements).
+ *
+ * <p>Views made by slicing, transposing, reshaping (when the layout allows) and broadcasting
+ * share storage with the array they come from; {@link #copy()} never does. Arrays never
+ * change size in place. A view can be read-only (broadcast views, memory-mapped files); writes
+ * through it fail with {@link ReadOnlyArrayException}.
+ */
+public final class NdArray {
+    final Storage storage;
+    final DType dtype;
+    final long[] shape;
+    final long[] strides;
+    final long offset;
+    final boolean writable;
+
+    NdArray(Storage storage, DType dtype, long[] shape, long[] strides, long offset, boolean writable) {
+        this.storage = storage;
+        this.dtype = dtype;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+        this.writable = writable && !storage.isReadOnly();
+    }
+
+    /** A fresh zero-filled C-ordered array. */
+    static NdArray allocate(DType dtype, long... shape) {
+        Shape.validate(shape);
+        long n = Shape.size(shape);
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(n, (long) dtype.itemSize());
+        } catch (ArithmeticException e) {
+            throw new ShapeException("array is too big; shape " + Shape.format(shape) + " of " + dtype + " overflows a byte count");
+        }
+        return new NdArray(Storage.allocate(bytes), dtype, shape.clone(), Shape.cStrides(shape), 0, true);
+    }
+
+    /** A fresh zero-filled array laid out in C ({@code 'C'}) or Fortran ({@code 'F'}) order. */
+    static NdArray allocate(DType dtype, long[] shape, char order) {
+        NdArray a = allocate(dtype, shape);
+        return order == 'F' ? new NdArray(a.storage, dtype, a.shape, Shape.fStrides(a.shape), 0, true) : a;
+    }
+
+    // ---- description ----
+
+    public DType dtype() {
+        return dtype;
+    }
+
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    /** Length of one axis (negative axes count from the end). */
+    public long shape(int axis) {
+        return shape[Shape.axis(axis, shape.length)];
+    }
+
+    /** Strides in elements (NumPy's byte strides divided by the item size). */
+    public long[] strides() {
+        return strides.clone();
+    }
+
+    /** Offset of element {@code [0, ..., 0]} in the storage, in elements. */
+    public long offset() {
+        return offset;
+    }
+
+    public int ndim() {
+        return shape.length;
+    }
+
+    public long size() {
+        return Shape.size(shape);
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    /** The storage's segment; element {@code idx} lives at {@code offset + sum(idx[i] * strides[i])}. */
+    public MemorySegment segment() {
+        return storage.segment();
+    }
+
+    public boolean isWritable() {
+        return writable;
+    }
+
+    /** True when this view and {@code other} use the same storage. */
+    public boolean sharesStorage(NdArray other) {
+        return storage == other.storage;
+    }
+
+    public boolean isCContiguous() {
+        return isContiguous(Shape.cStrides(shape));
+    }
+
+    public boolean isFContiguous() {
+        return isContiguous(Shape.fStrides(shape));
+    }
+
+    private boolean isContiguous(long[] want) {
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] == 0) {
+                return true;
+            }
+            if (shape[i] != 1 && strides[i] != want[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- elements ----
+
+    /** Storage index of the element at {@code index} (negative indices count from the end). */
+    long elementIndex(long... index) {
+        if (index.length != shape.length) {
+            throw new IndexOutOfBoundsException("expected " + shape.length + " indices for an array of shape "
+                    + Shape.format(shape) + ", got " + index.length);
+        }
+        long e = offset;
+        for (int a = 0; a < index.length; a++) {
+            e += normalizeIndex(index[a], a) * strides[a];
+        }
+        return e;
+    }
+
+    long normalizeIndex(long i, int axis) {
+        long n = shape[axis];
+        if (i < -n || i >= n) {
+            throw new IndexOutOfBoundsException("index " + i + " is out of bounds for axis " + axis + " with size " + n);
+        }
+        return i < 0 ? i + n : i;
+    }
+
+    /** The element at {@code index} as a double. */
+    public double getDouble(long... index) {
+        return dtype.getDouble(storage.segment(), elementIndex(index));
+    }
+
+    /** The element at {@code index} as a long (floats truncate toward zero). */
+    public long getLong(long... index) {
+        return dtype.getLong(storage.segment(), elementIndex(index));
+    }
+
+    /** The element at {@code index} as a boolean (non-zero is true). */
+    public boolean getBoolean(long... index) {
+        return dtype.isFloating() ? getDouble(index) != 0 : getLong(index) != 0;
+    }
+
+    /** Sets the element at {@code index}, converting as an unsafe cast does. */
+    public void set(double value, long... index) {
+        checkWritable();
+        dtype.setDouble(storage.segment(), elementIndex(index), value);
+    }
+
+    /** Sets the element at {@code index}; integer dtypes keep the exact value (modulo wraparound). */
+    public void set(long value, long... index) {
+        checkWritable();
+        dtype.setLong(storage.segment(), elementIndex(index), value);
+    }
+
+    /** Sets the element at {@code index} to 1 or 0. */
+    public void set(boolean value, long... index) {
+        set(value ? 1L : 0L, index);
+    }
+
+    /** The single value of a size-1 array, as NumPy's {@code item()}. */
+    public double item() {
+        if (size() != 1) {
+            throw new ShapeException("can only convert an array of size 1 to a scalar, got shape " + Shape.format(shape));
+        }
+        return dtype.getDouble(storage.segment(), firstElement());
+    }
+
+    private long firstElement() {
+        return offset;
+    }
+
+    void checkWritable() {
+        if (!writable) {
+            throw new ReadOnlyArrayException("assignment destination is read-only (array of shape " + Shape.format(shape)
+                    + ", dtype " + dtype + ")");
+        }
+    }
+
+    // ---- views ----
+
+    /** A new view over the same storage; the view is never more writable than this one. */
+    NdArray view(long[] newShape, long[] newStrides, long newOffset) {
+        return new NdArray(storage, dtype, newShape, newStrides, newOffset, writable);
+    }
+
+    NdArray view(long[] newShape, long[] newStrides, long newOffset, boolean newWritable) {
+        return new NdArray(storage, dtype, newShape, newStrides, newOffset, writable && newWritable);
+    }
+
+    /** Gives a new shape with the same size: a view when the strides allow, else a copy. One entry may be -1. */
+    public NdArray reshape(long... newShape) {
+        return Views.reshape(this, newShape);
+    }
+
+    /** Reverses the axes (a view). */
+    public NdArray transpose() {
+        int[] axes = new int[shape.length];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = axes.length - 1 - i;
+        }
+        return permute(axes);
+    }
+
+    /** Permutes the axes (a view), as {@code np.transpose(a, axes)}. */
+    public NdArray transpose(int... axes) {
+        return permute(axes);
+    }
+
+    /** Shorthand for {@link #transpose()}. */
+    public NdArray T() {
+        return transpose();
+    }
+
+    /** Permutes the axes (a view): axis {@code i} of the result is axis {@code axes[i]} of this array. */
+    public NdArray permute(int... axes) {
+        return Views.permute(this, axes);
+    }
+
+    public NdArray swapaxes(int a, int b) {
+        return Views.swapaxes(this, a, b);
+    }
+
+    public NdArray moveaxis(int source, int destination) {
+        return Views.moveaxis(this, source, destination);
+    }
+
+    /** Removes every length-1 axis (a view). */
+    public NdArray squeeze() {
+        return Views.squeeze(this, null);
+    }
+
+    /** Removes the given length-1 axes (a view). */
+    public NdArray squeeze(int... axes) {
+        return Views.squeeze(this, axes);
+    }
+
+    /** Inserts a length-1 axis at {@code axis} (a view). */
+    public NdArray expandDims(int axis) {
+        return Views.expandDims(this, axis);
+    }
+
+    /** A read-only view broadcast to {@code newShape}. */
+    public NdArray broadcastTo(long... newShape) {
+        return Views.broadcastTo(this, newShape);
+    }
+
+    /** A 1-D view when possible, else a 1-D copy (C order). */
+    public NdArray ravel() {
+        return reshape(size());
+    }
+
+    /** A 1-D copy (C order). */
+    public NdArray flatten() {
+        return copy().reshape(size());
+    }
+
+    /** A C-ordered copy with its own storage. */
+    public NdArray copy() {
+        NdArray out = allocate(dtype, shape);
+        Assign.copy(this, out);
+        return out;
+    }
+
+    /** A copy in {@code order} ({@code 'C'} or {@code 'F'}). */
+    public NdArray copy(char order) {
+        NdArray out = allocate(dtype, shape, checkOrder(order));
+        Assign.copy(this, out);
+        return out;
+    }
+
+    static char checkOrder(char order) {
+        if (order != 'C' && order != 'F') {
+            throw new IllegalArgumentException("order must be 'C' or 'F' (got '" + order + "')");
+        }
+        return order;
+    }
+
+    /** A copy converted to {@code type} (unsafe casting, as NumPy's default for astype). */
+    public NdArray astype(DType type) {
+        return astype(type, Casting.UNSAFE);
+    }
+
+    /** A copy converted to {@code type}, if {@code casting} allows it. */
+    public NdArray astype(DType type, Casting casting) {
+        if (!DType.canCast(dtype, type, casting)) {
+            throw CastingException.of("array data", dtype, type, casting);
+        }
+        NdArray out = allocate(type, shape);
+        Assign.copy(this, out);
+        return out;
+    }
+
+    /** Writes {@code src} (broadcast to this shape, cast unsafely) into this array. */
+    public NdArray assign(NdArray src) {
+        checkWritable();
+        Assign.copy(src.broadcastTo(shape), this);
+        return this;
+    }
+
+    /** Fills every element with {@code value}. */
+    public NdArray fill(double value) {
+        checkWritable();
+        Assign.fill(this, value);
+        return this;
+    }
+
+    // ---- out to Java ----
+
+    public double[] toDoubleArray() {
+        double[] out = new double[Math.toIntExact(size())];
+        Assign.copy(this, Nd.wrap(out, shape));
+        return out;
+    }
+
+    public float[] toFloatArray() {
+        float[] out = new float[Math.toIntExact(size())];
+        Assign.copy(this, Nd.wrap(out, shape));
+        return out;
+    }
+
+    public long[] toLongArray() {
+        long[] out = new long[Math.toIntExact(size())];
+        Assign.copy(this, Nd.wrap(out, shape));
+        return out;
+    }
+
+    public int[] toIntArray() {
+        int[] out = new int[Math.toIntExact(size())];
+        Assign.copy(this, Nd.wrap(out, shape));
+        return out;
+    }
+
+    public short[] toShortArray() {
+        short[] out = new short[Math.toIntExact(size())];
+        Assign.copy(this, Nd.wrap(out, shape));
+        return out;
+    }
+
+    public byte[] toByteArray() {
+        byte[] out = new byte[Math.toIntExact(size())];
+        Assign.copy(this, Nd.wrap(out, shape));
+        return out;
+    }
+
+    public boolean[] toBooleanArray() {
+        byte[] bytes = astype(DType.BOOL).toByteArray();
+        boolean[] out = new boolean[bytes.length];
+        for (int i = 0; i < bytes.length; i++) {
+            out[i] = bytes[i] != 0;
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "array(shape=" + Shape.format(shape) + ", dtype=" + dtype + ", values=" + Arrays.toString(toDoubleArray()) + ")";
+    }
+}

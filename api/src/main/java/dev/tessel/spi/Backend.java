@@ -1,0 +1,43 @@
+package dev.tessel.spi;
+
+import dev.tessel.DType;
+
+/**
+ * A provider of compute loops: the scalar reference, the CPU SIMD backend, the GPU backend.
+ *
+ * <p>Every method returns {@code null} when this backend has no loop for the request; the
+ * engine then uses the scalar reference for that op and records the fact. Backends are found
+ * with {@link java.util.ServiceLoader}; a backend that cannot run here (a missing JVM module,
+ * no device) stays loadable and says why in {@link #unavailableReason()}.
+ */
+public interface Backend {
+    /** Short name used in configuration and placement records: {@code scalar}, {@code simd}, {@code gpu}. */
+    String name();
+
+    /** Preference when several backends can run an op; higher wins. The reference is 0. */
+    int priority();
+
+    /** Null when usable here, else one line saying what to add (a flag, a dependency, a device). */
+    default String unavailableReason() {
+        return null;
+    }
+
+    /**
+     * The 1-D loop of ufunc {@code ufunc} for resolved loop dtypes {@code types} (inputs, then
+     * outputs), or null. Operands arrive already cast to these dtypes.
+     */
+    StridedLoop loop(String ufunc, DType[] types);
+
+    /**
+     * A reduction loop: {@code out[outOff] = op(out[outOff], in[off], in[off+stride], ...)} over
+     * {@code n} elements of dtype {@code type}, or null. Float {@code add} must sum pairwise (or
+     * better) so that its error grows as O(log n), like NumPy's.
+     */
+    ReduceLoop reduceLoop(String ufunc, DType type);
+
+    /** The arg-reduction {@code "argmin"} or {@code "argmax"} for {@code type}, or null. */
+    ArgLoop argLoop(String which, DType type);
+
+    /** {@code C = A @ B} for two matrices of {@code type}, or null. */
+    MatmulKernel matmul(DType type);
+}

@@ -19,12 +19,14 @@ import java.util.List;
  * @param dtypes dtypes, null for the default
  * @param threads thread counts ({@code tessel.cpu.threads} of the benchmark JVMs), null for the default
  * @param backends backends, null for the default
+ * @param include JMH regular expression naming other benchmarks to run (kernel, ownership),
+ *     null for none; without {@code --ops} it replaces the catalogue's ops
  * @param out results folder, null for a dated folder under {@code bench/results/}
  * @param numpy whether to run the NumPy peer when python3 with NumPy is present
  * @param list whether to print the plan and stop
  */
 record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long> matmulSizes, List<String> dtypes,
-        List<Integer> threads, List<String> backends, Path out, boolean numpy, boolean list) {
+        List<Integer> threads, List<String> backends, String include, Path out, boolean numpy, boolean list) {
 
     static final String USAGE = """
             usage: ./tessel bench [options] [-Dtessel.key=value ...]
@@ -35,6 +37,8 @@ record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long>
               --dtypes float32,...   float32, float64
               --threads 1,2,...      tessel.cpu.threads of the benchmark JVMs
               --backend scalar,simd  backends: scalar, simd, gpu
+              --include REGEX        also run other JMH benchmarks whose names match
+                                     (e.g. simd, ownership); alone, only those
               --out DIR              results folder (default: bench/results/<date-time>)
               --no-numpy             skip the NumPy peer
               --list                 print the cases and stop
@@ -50,6 +54,7 @@ record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long>
         List<String> dtypes = null;
         List<Integer> threads = null;
         List<String> backends = null;
+        String include = null;
         Path out = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -64,6 +69,7 @@ record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long>
                 case "--dtypes" -> dtypes = oneOf("--dtypes", value(args, i++, arg), List.of("float32", "float64"));
                 case "--threads" -> threads = threads(value(args, i++, arg));
                 case "--backend", "--backends" -> backends = oneOf("--backend", value(args, i++, arg), List.of("scalar", "simd", "gpu"));
+                case "--include" -> include = value(args, i++, arg);
                 case "--out" -> out = Path.of(value(args, i++, arg));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + usage());
             }
@@ -71,7 +77,7 @@ record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long>
                 i--; // the value was inline (--ops=add), not the next argument
             }
         }
-        return new BenchOptions(full, ops, sizes, matmulSizes, dtypes, threads, backends, out, numpy, list);
+        return new BenchOptions(full, ops, sizes, matmulSizes, dtypes, threads, backends, include, out, numpy, list);
     }
 
     static String usage() {

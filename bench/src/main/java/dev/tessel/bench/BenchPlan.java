@@ -10,7 +10,10 @@ import java.util.Map;
  * out (an op whose benchmark class is not built yet, a gpu backend without TornadoVM).
  *
  * <p>The quick set (the default) is sized for five minutes on two cores: about 40 cases of
- * one second of JMH time each plus a forked JVM's start, then the NumPy peer.
+ * 1.5 seconds of JMH time each plus a forked JVM's start, then the NumPy peer. The full set
+ * also runs the kernel and ownership benchmarks under {@code dev.tessel.bench.simd} and
+ * {@code .ownership} with their own parameters, at the largest thread count;
+ * {@code --include REGEX} picks such benchmarks by name.
  */
 record BenchPlan(List<RunSpec> runs, List<String> notes, JmhTiming timing) {
     static final List<String> QUICK_OPS = List.of("copy", "triad", "add", "mul_add", "exp", "sum", "argmax", "matmul");
@@ -18,10 +21,13 @@ record BenchPlan(List<RunSpec> runs, List<String> notes, JmhTiming timing) {
     static final List<Long> FULL_SIZES = List.of(1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L);
     static final List<Long> QUICK_MATMUL = List.of(256L);
     static final List<Long> FULL_MATMUL = List.of(256L, 1024L, 2048L);
+    /** Benchmarks outside the op catalogue that {@code --full} also runs: kernel and ownership benchmarks. */
+    static final String OTHER_BENCHMARKS = "^dev\\.tessel\\.bench\\.(simd|ownership)\\.";
 
     static BenchPlan of(BenchOptions o) {
         List<String> notes = new ArrayList<>();
-        List<String> ops = o.ops() != null ? o.ops() : o.full() ? names(OpCatalog.all()) : QUICK_OPS;
+        List<String> ops = o.ops() != null ? o.ops()
+                : o.include() != null ? List.of() : o.full() ? names(OpCatalog.all()) : QUICK_OPS;
         List<String> dtypes = o.dtypes() != null ? o.dtypes() : o.full() ? List.of("float32", "float64") : List.of("float32");
         List<Long> sizes = o.sizes() != null ? o.sizes() : o.full() ? FULL_SIZES : QUICK_SIZES;
         List<Long> matmul = o.matmulSizes() != null ? o.matmulSizes() : o.full() ? FULL_MATMUL : QUICK_MATMUL;
@@ -39,6 +45,11 @@ record BenchPlan(List<RunSpec> runs, List<String> notes, JmhTiming timing) {
             opsByClass.forEach((cls, clsOps) -> runs.add(run(cls, clsOps, dtypes,
                     cls.equals(OpCatalog.MATMUL) ? matmul : sizes, backends, t)));
         }
+        String extras = o.include() != null ? o.include() : o.full() && o.ops() == null ? OTHER_BENCHMARKS : null;
+        if (extras != null) {
+            int t = threads.get(threads.size() - 1);
+            BenchmarkDiscovery.matching(extras).forEach((name, params) -> runs.add(RunSpec.forMethod(name, params, t)));
+        }
         return new BenchPlan(runs, notes, o.full() ? JmhTiming.FULL : JmhTiming.QUICK);
     }
 
@@ -51,7 +62,7 @@ record BenchPlan(List<RunSpec> runs, List<String> notes, JmhTiming timing) {
         if (hasField(cls, "backend")) {
             params.put("backend", backends);
         }
-        return new RunSpec(cls, params, threads);
+        return RunSpec.forClass(cls, params, threads);
     }
 
     private static boolean hasField(String cls, String field) {

@@ -60,32 +60,39 @@ public final class BenchRunner {
         MachineLimits limits = MachineLimits.measure(plan.threadCounts(), out);
         out.printf("Running %d cases with JMH (about %s):%n", plan.cases(),
                 ProgressLine.format(plan.cases() * plan.timing().secondsPerCase()));
-        List<Measurement> measurements = JmhResults.read(JmhLauncher.run(plan, dir, out, terminal));
-        if (measurements.isEmpty()) {
+        String json = Files.readString(JmhLauncher.run(plan, dir, out, terminal));
+        List<Measurement> measurements = JmhResults.parse(json);
+        List<OtherResult> others = JmhResults.others(json);
+        if (measurements.isEmpty() && others.isEmpty()) {
             out.println("no case produced a result; see " + dir.resolve("jmh-log.txt"));
             return 1;
         }
         NumpyPeer.Timings numpy = numpy(options, plan, measurements, dir, out, terminal);
         ResultTable table = ResultTable.build(measurements, numpy.seconds(), limits);
         out.println();
-        out.print(table.toText());
+        out.print(measurements.isEmpty() ? "" : table.toText());
+        out.print(others.isEmpty() ? "" : "\n" + OtherTable.toText(others));
         List<String> charts = ChartWriter.write(table, limits, dir);
         List<String> notes = new ArrayList<>(plan.notes());
         notes.addAll(numpy.skipped().stream().map(s -> "NumPy skipped " + s).toList());
-        if (measurements.size() < plan.cases()) {
-            notes.add((plan.cases() - measurements.size()) + " of " + plan.cases() + " cases failed (see jmh-log.txt)");
+        int failed = plan.cases() - measurements.size() - others.size();
+        if (failed > 0) {
+            notes.add(failed + " of " + plan.cases() + " cases failed (see jmh-log.txt)");
         }
         String title = "Tessel benchmarks, " + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC";
         ReportWriter.Context context = new ReportWriter.Context(title, "./tessel bench " + command,
                 MachineDescription.lines(), numpy.versions(), notes);
-        Path report = ReportWriter.write(dir, context, limits, table, charts);
+        Path report = ReportWriter.write(dir, context, limits, table, others, charts);
         out.println();
         out.println("Report: " + report);
-        return measurements.size() < plan.cases() ? 1 : 0;
+        return failed > 0 ? 1 : 0;
     }
 
     private static NumpyPeer.Timings numpy(BenchOptions options, BenchPlan plan, List<Measurement> measurements,
             Path dir, PrintStream out, boolean terminal) {
+        if (measurements.isEmpty()) {
+            return NumpyPeer.Timings.none("NumPy peer not needed: no catalogue ops were run");
+        }
         if (!options.numpy()) {
             return NumpyPeer.Timings.none("NumPy peer skipped (--no-numpy)");
         }
@@ -108,7 +115,8 @@ public final class BenchRunner {
 
     private static void printPlan(BenchPlan plan, PrintStream out) {
         for (RunSpec r : plan.runs()) {
-            out.printf("%s, tessel.cpu.threads=%d: %d cases %s%n", r.simpleName(), r.threads(), r.cases(), r.params());
+            out.printf("%s, tessel.cpu.threads=%d: %d cases %s%n", r.name(), r.threads(), r.cases(),
+                    r.params().isEmpty() ? "(its own parameters)" : r.params());
         }
         out.printf("%d cases, about %s%n", plan.cases(), ProgressLine.format(plan.cases() * plan.timing().secondsPerCase()));
     }

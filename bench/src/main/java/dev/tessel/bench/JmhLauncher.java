@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.regex.Pattern;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatFactory;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -54,7 +53,7 @@ final class JmhLauncher {
 
     static ChainedOptionsBuilder options(RunSpec spec, JmhTiming timing, Properties properties) {
         ChainedOptionsBuilder b = new OptionsBuilder()
-                .include("^" + Pattern.quote(spec.benchmark()) + "\\.")
+                .include(spec.include())
                 .forks(1)
                 .warmupIterations(timing.warmups())
                 .warmupTime(TimeValue.milliseconds(timing.warmupMillis()))

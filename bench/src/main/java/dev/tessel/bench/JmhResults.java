@@ -11,7 +11,8 @@ import java.util.Map;
  * Reads JMH's JSON result file into {@link Measurement}s. Benchmarks follow the runner's
  * convention: {@code @Param} fields {@code op}, {@code dtype}, {@code size} and (for Tessel
  * ops) {@code backend}; the thread count is the benchmark JVM's {@code -Dtessel.cpu.threads}.
- * Entries without an {@code op} parameter (benchmarks outside the runner's catalogue) are skipped.
+ * Entries of other benchmarks (kernel or ownership benchmarks, run with {@code --include} or
+ * {@code --full}) are read separately by {@link #others}.
  */
 final class JmhResults {
     private JmhResults() {}
@@ -28,12 +29,38 @@ final class JmhResults {
         for (Object entry : entries) {
             Map<?, ?> e = (Map<?, ?>) entry;
             Map<?, ?> params = e.get("params") instanceof Map<?, ?> p ? p : Map.of();
-            if (params.get("op") == null) {
-                continue;
+            if (isCatalogued(e, params)) {
+                out.add(measurement(e, params));
             }
-            out.add(measurement(e, params));
         }
         return out;
+    }
+
+    /** Entries of benchmarks outside the catalogue, shown as they are in the report's last table. */
+    static List<OtherResult> others(String json) {
+        List<OtherResult> out = new ArrayList<>();
+        for (Object entry : (List<?>) JsonParser.parse(json)) {
+            Map<?, ?> e = (Map<?, ?>) entry;
+            Map<?, ?> params = e.get("params") instanceof Map<?, ?> p ? p : Map.of();
+            if (isCatalogued(e, params)) {
+                continue;
+            }
+            Map<String, String> ps = new java.util.LinkedHashMap<>();
+            params.forEach((k, v) -> ps.put(String.valueOf(k), String.valueOf(v)));
+            Map<?, ?> metric = (Map<?, ?>) e.get("primaryMetric");
+            out.add(new OtherResult((String) e.get("benchmark"), ps, (Double) metric.get("score"),
+                    metric.get("scoreError") instanceof Double d ? d : Double.NaN, (String) metric.get("scoreUnit"),
+                    threads(e.get("jvmArgs"))));
+        }
+        return out;
+    }
+
+    /** Whether the entry is one of the catalogue's ops, measured by the op's own benchmark class. */
+    private static boolean isCatalogued(Map<?, ?> entry, Map<?, ?> params) {
+        if (!(params.get("op") instanceof String op) || !OpCatalog.contains(op)) {
+            return false;
+        }
+        return String.valueOf(entry.get("benchmark")).startsWith(OpCatalog.get(op).benchmark() + ".");
     }
 
     private static Measurement measurement(Map<?, ?> e, Map<?, ?> params) {

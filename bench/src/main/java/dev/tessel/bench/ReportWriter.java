@@ -22,14 +22,15 @@ final class ReportWriter {
      */
     record Context(String title, String command, List<String> machine, String numpy, List<String> notes) {}
 
-    static Path write(Path dir, Context context, MachineLimits limits, ResultTable table, List<String> charts)
-            throws IOException {
+    static Path write(Path dir, Context context, MachineLimits limits, ResultTable table, List<OtherResult> others,
+            List<String> charts) throws IOException {
         Path file = dir.resolve("report.md");
-        Files.writeString(file, render(context, limits, table, charts));
+        Files.writeString(file, render(context, limits, table, others, charts));
         return file;
     }
 
-    static String render(Context c, MachineLimits limits, ResultTable table, List<String> charts) {
+    static String render(Context c, MachineLimits limits, ResultTable table, List<OtherResult> others,
+            List<String> charts) {
         StringBuilder s = new StringBuilder();
         s.append("# ").append(c.title()).append("\n\n");
         s.append("Command: `").append(c.command()).append("`\n\n");
@@ -41,6 +42,9 @@ final class ReportWriter {
         s.append("## Results\n\n");
         s.append(table.toMarkdown()).append('\n');
         s.append(LEGEND).append('\n');
+        if (!others.isEmpty()) {
+            s.append("## Other benchmarks\n\n").append(OtherTable.toMarkdown(others)).append('\n');
+        }
         if (!c.notes().isEmpty()) {
             s.append("## Notes\n\n");
             c.notes().forEach(n -> s.append("- ").append(n).append('\n'));

@@ -22,7 +22,7 @@ class BenchOptionsTest {
     @Test
     void readsEveryOption() {
         BenchOptions o = BenchOptions.parse("--full", "--ops", "add,exp", "--sizes=1e3,250000", "--matmul-sizes", "64",
-                "--dtypes", "float64", "--threads", "1,2", "--backend", "scalar,simd", "--out", "/tmp/x", "--no-numpy", "--list");
+                "--dtypes", "float64", "--threads", "1,2", "--backend", "scalar,simd", "--include", "ownership", "--out", "/tmp/x", "--no-numpy", "--list");
         assertTrue(o.full());
         assertEquals(List.of("add", "exp"), o.ops());
         assertEquals(List.of(1000L, 250000L), o.sizes());
@@ -30,6 +30,7 @@ class BenchOptionsTest {
         assertEquals(List.of("float64"), o.dtypes());
         assertEquals(List.of(1, 2), o.threads());
         assertEquals(List.of("scalar", "simd"), o.backends());
+        assertEquals("ownership", o.include());
         assertEquals(Path.of("/tmp/x"), o.out());
         assertFalse(o.numpy());
         assertTrue(o.list());

@@ -32,12 +32,31 @@ class BenchPlanTest {
                 "--dtypes", "float32,float64", "--threads", "1,2"));
         assertEquals(2, plan.runs().size());
         RunSpec first = plan.runs().get(0);
-        assertEquals(OpCatalog.BANDWIDTH, first.benchmark());
+        assertEquals("BandwidthBench", first.name());
+        assertEquals("^\\Q" + OpCatalog.BANDWIDTH + "\\E\\.", first.include());
         assertEquals(List.of("1000", "10000", "100000"), first.params().get("size"));
         assertEquals(false, first.params().containsKey("backend"), "BandwidthBench has no backend parameter");
         assertEquals(2 * 3 * 2, first.cases());
         assertEquals(24, plan.cases());
         assertEquals(List.of(1, 2), plan.threadCounts());
+    }
+
+    @Test
+    void otherBenchmarksRunWithTheirOwnParameters() {
+        RunSpec r = RunSpec.forMethod("dev.tessel.bench.simd.AddKernel.run",
+                java.util.Map.of("n", new String[] {"1", "2", "3"}, "dtype", new String[] {"f", "d"}), 2);
+        assertEquals("AddKernel.run", r.name());
+        assertEquals(6, r.cases());
+        assertEquals(java.util.Map.of(), r.params());
+        assertTrue(java.util.regex.Pattern.compile(r.include()).matcher("dev.tessel.bench.simd.AddKernel.run").find());
+        assertTrue(!java.util.regex.Pattern.compile(r.include()).matcher("dev.tessel.bench.simd.AddKernel.runAll").find());
+    }
+
+    @Test
+    void discoveryLeavesOutTheCataloguesOwnClasses() {
+        assertEquals(java.util.Map.of(), BenchmarkDiscovery.matching("BandwidthBench"));
+        BenchPlan plan = BenchPlan.of(BenchOptions.parse("--include", "BandwidthBench"));
+        assertEquals(0, plan.cases(), "--include alone runs only what it names");
     }
 
     @Test

@@ -27,19 +27,24 @@ class JmhResultsTest {
     }
 
     @Test
-    void takesBackendAndSkipsEntriesOutsideTheCatalogue() {
+    void separatesCatalogueOpsFromOtherBenchmarks() {
         String json = """
                 [{"benchmark": "x.Other.run", "params": {"n": "3"}, "jvmArgs": [],
                   "primaryMetric": {"score": 1.0, "scoreError": "NaN", "scoreUnit": "us/op"}},
-                 {"benchmark": "x.E.run", "params": {"op": "add", "dtype": "float64", "size": "1000000", "backend": "simd"},
+                 {"benchmark": "dev.tessel.bench.ufunc.ElementwiseBench.run", "params": {"op": "add", "dtype": "float64", "size": "1000000", "backend": "simd"},
                   "jvmArgs": ["-Dtessel.cpu.threads=4"],
                   "primaryMetric": {"score": 250.0, "scoreError": NaN, "scoreUnit": "ops/s"}},
-                 {"benchmark": "x.E.run", "params": {"op": "add", "dtype": "float64", "size": "1000", "backend": "scalar"},
-                  "primaryMetric": {"score": 2.0, "scoreUnit": "ms/op"}}]
+                 {"benchmark": "dev.tessel.bench.ufunc.ElementwiseBench.run", "params": {"op": "add", "dtype": "float64", "size": "1000", "backend": "scalar"},
+                  "primaryMetric": {"score": 2.0, "scoreUnit": "ms/op"}},
+                 {"benchmark": "dev.tessel.bench.simd.Kernels.add", "params": {"op": "add", "n": "64"},
+                  "jvmArgs": ["-Dtessel.cpu.threads=1"], "primaryMetric": {"score": 7.5, "scoreError": 0.5, "scoreUnit": "ns/op"}}]
                 """;
         List<Measurement> ms = JmhResults.parse(json);
         assertEquals(2, ms.size());
-        assertEquals(new Measurement("x.E.run", "add", "float64", 1_000_000, "simd", 4, 0.004, Double.NaN), ms.get(0));
+        assertEquals(List.of(new OtherResult("x.Other.run", java.util.Map.of("n", "3"), 1.0, Double.NaN, "us/op", 0),
+                new OtherResult("dev.tessel.bench.simd.Kernels.add", java.util.Map.of("op", "add", "n", "64"), 7.5, 0.5, "ns/op", 1)),
+                JmhResults.others(json));
+        assertEquals(new Measurement("dev.tessel.bench.ufunc.ElementwiseBench.run", "add", "float64", 1_000_000, "simd", 4, 0.004, Double.NaN), ms.get(0));
         assertEquals(0, ms.get(1).threads());
         assertEquals(0.002, ms.get(1).seconds(), 1e-15);
     }

@@ -229,7 +229,28 @@ final class PyLiteralParser {
         return new SyntaxError(what + " at offset " + pos);
     }
 
+    /** Python's spelling of a parsed value, for error messages. */
     static String repr(Object v) {
-        return v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+        return switch (v) {
+            case String s -> "'" + s + "'";
+            case Boolean b -> b ? "True" : "False";
+            case Tuple t -> t.items().size() == 1 ? "(" + repr(t.items().get(0)) + ",)" : join("(", t.items(), ")");
+            case List<?> l -> join("[", l, "]");
+            case Map<?, ?> m -> {
+                List<String> items = new ArrayList<>();
+                m.forEach((k, x) -> items.add(repr(k) + ": " + repr(x)));
+                yield "{" + String.join(", ", items) + "}";
+            }
+            case null -> "None";
+            default -> String.valueOf(v);
+        };
+    }
+
+    private static String join(String open, List<?> items, String close) {
+        List<String> parts = new ArrayList<>();
+        for (Object o : items) {
+            parts.add(repr(o));
+        }
+        return open + String.join(", ", parts) + close;
     }
 }

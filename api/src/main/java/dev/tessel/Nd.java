@@ -307,7 +307,7 @@ public final class Nd {
         Npy.save(path, a);
     }
 
-    /** Reads every array of a {@code .npz} archive (stored or deflated), in archive order. */
+    /** Reads every array of a {@code .npz} archive (stored or deflated) into an unmodifiable map in archive order. */
     public static java.util.Map<String, NdArray> loadz(java.nio.file.Path path) throws java.io.IOException {
         return Npz.load(path);
     }

@@ -77,6 +77,32 @@ class NpyTest {
     }
 
     @Test
+    void boolBytesOtherThanZeroAndOneLoadAsTrue(@TempDir Path tmp) throws IOException {
+        byte[] file = NpyBadInputTest.npy(1, "{'descr': '|b1', 'fortran_order': False, 'shape': (4,), }", 4);
+        file[file.length - 3] = 2;
+        file[file.length - 2] = (byte) 0xff;
+        file[file.length - 1] = 1;
+        Path p = tmp.resolve("b.npy");
+        Files.write(p, file);
+        NdArray a = Nd.load(p);
+        assertArrayEquals(new long[] {0, 1, 1, 1}, NpyManifest.longs(a));
+        assertArrayEquals(new long[] {0, 2, -1, 1}, NpyManifest.longs(Nd.mmap(p)), "a map shows the raw bytes");
+    }
+
+    @Test
+    void readsNativeByteOrderMarkAndVersion3Header(@TempDir Path tmp) throws IOException {
+        byte[] file = NpyBadInputTest.npy(3, "{'descr': '=i2', 'fortran_order': True, 'shape': (2, 2), }", 8);
+        for (int i = 0; i < 4; i++) {
+            file[file.length - 8 + 2 * i] = (byte) (10 + i);
+        }
+        Path p = tmp.resolve("v3.npy");
+        Files.write(p, file);
+        NdArray a = Nd.load(p);
+        assertEquals(DType.INT16, a.dtype());
+        assertArrayEquals(new long[] {10, 12, 11, 13}, NpyManifest.longs(a), "Fortran payload read back in C order");
+    }
+
+    @Test
     void writesLayoutsAsNumPyDoes(@TempDir Path tmp) throws IOException {
         NdArray c = Nd.arange(6, DType.FLOAT32).reshape(2, 3);
         Path p = tmp.resolve("a.npy");

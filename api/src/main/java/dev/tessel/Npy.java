@@ -51,9 +51,7 @@ final class Npy {
 
     static void save(Path path, NdArray a) throws IOException {
         Encoded e = encode(a);
-        try (OutputStream out = Files.newOutputStream(path)) {
-            e.writeTo(out);
-        }
+        AtomicFileWrite.write(path, e::writeTo);
     }
 
     /**

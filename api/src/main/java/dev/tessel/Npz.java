@@ -1,10 +1,8 @@
 package dev.tessel;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.nio.file.Files;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,11 +61,13 @@ final class Npz {
                         + " in " + path + ": " + problem);
             }
         }
-        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(path)))) {
+        AtomicFileWrite.write(path, out -> {
+            ZipOutputStream zip = new ZipOutputStream(out);
             for (Map.Entry<String, NdArray> k : arrays.entrySet()) {
                 writeEntry(zip, k.getKey() + ".npy", Npy.encode(k.getValue()));
             }
-        }
+            zip.finish();
+        });
     }
 
     private static void writeEntry(ZipOutputStream zip, String name, Npy.Encoded npy) throws IOException {

@@ -103,6 +103,19 @@ class NpyTest {
     }
 
     @Test
+    void savingOverAMappedFileLeavesTheMapIntact(@TempDir Path tmp) throws IOException {
+        Path p = tmp.resolve("m.npy");
+        Nd.save(p, Nd.arange(1000, DType.FLOAT64));
+        NdArray mapped = Nd.mmap(p);
+        Nd.save(p, Nd.arange(3, DType.INT8));
+        assertEquals(999.0, mapped.getDouble(999));
+        assertArrayEquals(new long[] {0, 1, 2}, NpyManifest.longs(Nd.load(p)));
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(List.of(p), files.toList(), "no temporary file is left behind");
+        }
+    }
+
+    @Test
     void writesLayoutsAsNumPyDoes(@TempDir Path tmp) throws IOException {
         NdArray c = Nd.arange(6, DType.FLOAT32).reshape(2, 3);
         Path p = tmp.resolve("a.npy");

@@ -140,6 +140,11 @@ def npy_bytes(a):
     return buf.getvalue()
 
 
+def fixed_time(name):
+    """A zip entry dated 1980-01-01, so rerunning this script reproduces the same bytes."""
+    return zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+
+
 def bad_files():
     bad = os.path.join(OUT, "bad")
     os.makedirs(bad)
@@ -159,12 +164,12 @@ def bad_files():
     for name, items in entries.items():
         with zipfile.ZipFile(os.path.join(bad, name), "w") as z:
             for n, data in items:
-                z.writestr(n, data)
+                z.writestr(fixed_time(n), data)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # zipfile warns about the duplicate, which is the point
         with zipfile.ZipFile(os.path.join(bad, "duplicate.npz"), "w") as z:
-            z.writestr("a.npy", good)
-            z.writestr("a.npy", npy_bytes(values("f8", 2)))
+            z.writestr(fixed_time("a.npy"), good)
+            z.writestr(fixed_time("a.npy"), npy_bytes(values("f8", 2)))
     with open(os.path.join(bad, "notzip.npz"), "wb") as f:
         f.write(b"this is not a zip archive at all\n")
 

@@ -324,37 +324,37 @@ public final class NdArray {
 
     public double[] toDoubleArray() {
         double[] out = new double[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, Nd.wrap(out, size()).reshape(shape));
         return out;
     }
 
     public float[] toFloatArray() {
         float[] out = new float[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, Nd.wrap(out, size()).reshape(shape));
         return out;
     }
 
     public long[] toLongArray() {
         long[] out = new long[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, Nd.wrap(out, size()).reshape(shape));
         return out;
     }
 
     public int[] toIntArray() {
         int[] out = new int[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, Nd.wrap(out, size()).reshape(shape));
         return out;
     }
 
     public short[] toShortArray() {
         short[] out = new short[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, Nd.wrap(out, size()).reshape(shape));
         return out;
     }
 
     public byte[] toByteArray() {
         byte[] out = new byte[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, Nd.wrap(out, size()).reshape(shape));
         return out;
     }
 

@@ -9,8 +9,13 @@ import java.math.RoundingMode;
  * ({@code floatmode='maxprec'}, {@code precision=8}, no suppression, sign {@code '-'}): each
  * value with the fewest digits that read back as the same value of its dtype, at most 8
  * digits after the point, every element padded to a common width. Scientific notation is used
- * when a non-zero magnitude is at least 1e8, below 1e-4, or the largest is over 1000 times the
- * smallest, with thresholds compared in the array's own dtype as NumPy compares them.
+ * when a non-zero magnitude reaches {@code 10^min(8, decimal precision of the dtype)} (1e8 for
+ * float64, 1e6 for float32, 1e3 for float16, as NumPy 2.3+), is below 1e-4, or the largest is
+ * over 1000 times the smallest, with thresholds compared in the array's own dtype as NumPy
+ * compares them. In scientific notation every element shows as many fraction digits as the
+ * longest needs; shorter ones continue with further digits of their exact binary value (so
+ * 5e-324 prints as 4.94065646e-324 beside a value that needs 8 digits), as NumPy's Dragon4
+ * {@code min_digits} does.
  */
 final class FloatFormat {
     private static final int PRECISION = 8;
@@ -46,7 +51,7 @@ final class FloatFormat {
             }
         }
         if (max > 0) {
-            scientific = max >= inType(1e8) || min < inType(1e-4) || inType(max / min) > 1000;
+            scientific = max >= inType(expCutoff()) || min < inType(1e-4) || inType(max / min) > 1000;
         }
         if (anyFinite) {
             measure(shown);
@@ -55,6 +60,14 @@ final class FloatFormat {
             int offset = padRight + 1;
             padLeft = Math.max(padLeft, Math.max(3 - offset, 3 + (negInf ? 1 : 0) - offset));
         }
+    }
+
+    private double expCutoff() {
+        return switch (dtype) {
+            case FLOAT16 -> 1e3;
+            case FLOAT32 -> 1e6;
+            default -> 1e8;
+        };
     }
 
     /** Rounds to this dtype, so comparisons behave as NumPy's in-dtype scalar comparisons. */
@@ -92,7 +105,10 @@ final class FloatFormat {
         }
         if (scientific) {
             String[] p = scientificParts(v);
-            return pad(p[0], padLeft) + "." + p[1] + "0".repeat(precision - p[1].length()) + "e" + (p[3])
+            if (p[1].length() < precision) {
+                p = digitsOf(new BigDecimal(Math.abs(v)).round(new MathContext(precision + 1, RoundingMode.HALF_EVEN)), v);
+            }
+            return pad(p[0], padLeft) + "." + p[1] + "0".repeat(precision - p[1].length()) + "e" + p[3]
                     + "0".repeat(Math.max(0, expSize - p[2].length())) + p[2];
         }
         String[] p = positionalParts(v);
@@ -122,7 +138,11 @@ final class FloatFormat {
         if (d.precision() > PRECISION + 1) {
             d = new BigDecimal(Math.abs(v)).round(new MathContext(PRECISION + 1, RoundingMode.HALF_EVEN));
         }
-        d = strip(d);
+        return digitsOf(strip(d), v);
+    }
+
+    /** Scientific parts of {@code d} (the magnitude of {@code v}) keeping all its digits. */
+    private static String[] digitsOf(BigDecimal d, double v) {
         String digits = d.unscaledValue().toString();
         long exp = d.signum() == 0 ? 0 : digits.length() - 1L - d.scale();
         String e = Long.toString(Math.abs(exp));

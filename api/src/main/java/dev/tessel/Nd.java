@@ -331,4 +331,46 @@ public final class Nd {
     public static NdArray mmap(java.nio.file.Path path, java.lang.foreign.Arena arena) throws java.io.IOException {
         return Npy.mmap(path, arena);
     }
+
+    // ---- joining, comparison and random arrays (area: arrays; logic in Joining, Equality,
+    // ---- RandomGenerator) ----
+
+    /** Joins arrays along an existing axis; the dtype is the promotion of all inputs. */
+    public static NdArray concatenate(int axis, NdArray... arrays) {
+        return Joining.concatenate(axis, arrays);
+    }
+
+    /** Joins same-shaped arrays along a new axis. */
+    public static NdArray stack(int axis, NdArray... arrays) {
+        return Joining.stack(axis, arrays);
+    }
+
+    /** {@code sections} equal views along {@code axis}. */
+    public static NdArray[] split(NdArray a, int sections, int axis) {
+        return Joining.split(a, sections, axis);
+    }
+
+    /** Views between the cut points {@code indices} along {@code axis}, as {@code np.split(a, [i, j], axis)}. */
+    public static NdArray[] split(NdArray a, long[] indices, int axis) {
+        return Joining.split(a, indices, axis);
+    }
+
+    /** Same shape and equal values ({@code np.array_equal}). */
+    public static boolean arrayEquals(NdArray a, NdArray b) {
+        return Equality.arrayEquals(a, b);
+    }
+
+    /** {@code np.allclose(a, b)} with rtol 1e-5, atol 1e-8, NaNs unequal. */
+    public static boolean allclose(NdArray a, NdArray b) {
+        return Equality.allclose(a, b, 1e-5, 1e-8, false);
+    }
+
+    public static boolean allclose(NdArray a, NdArray b, double rtol, double atol, boolean equalNan) {
+        return Equality.allclose(a, b, rtol, atol, equalNan);
+    }
+
+    /** A generator whose arrays depend only on {@code seed} (its own stream, not NumPy's). */
+    public static RandomGenerator random(long seed) {
+        return new RandomGenerator(seed);
+    }
 }

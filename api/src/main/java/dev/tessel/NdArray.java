@@ -1,7 +1,6 @@
 package dev.tessel;
 
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 
 /**
  * An N-dimensional array: a view of {@link Storage} described by a dtype, a shape, strides
@@ -373,8 +372,70 @@ public final class NdArray {
         return new NdArray(Storage.of(seg, false), type, shape.clone(), Shape.cStrides(shape), 0, true);
     }
 
+    // ---- indexing, advanced indexing and repr (area: arrays; logic in Indexing, SliceParser,
+    // ---- AdvancedIndexing and ArrayFormat) ----
+
+    /** A view selected by a NumPy index string, e.g. {@code "1:3, ::-2, ..., None"}; see {@link SliceParser}. */
+    public NdArray slice(String index) {
+        return Indexing.view(this, SliceParser.parse(index));
+    }
+
+    /** A view selected by typed index items, e.g. {@code slice(Index.at(1), Index.range(0, 3, 2))}. */
+    public NdArray slice(Index... index) {
+        return Indexing.view(this, index);
+    }
+
+    /** Fills the view selected by {@code index} with {@code value}, as {@code a[index] = value}. */
+    public NdArray set(String index, double value) {
+        checkWritable();
+        slice(index).fill(value);
+        return this;
+    }
+
+    /** Writes {@code values} (broadcast) into the view selected by {@code index}. */
+    public NdArray set(String index, NdArray values) {
+        checkWritable();
+        slice(index).assign(values);
+        return this;
+    }
+
+    /**
+     * Advanced indexing, always a copy: a BOOL array is a mask over the leading axes
+     * ({@code a[mask]}); an integer array picks along axis 0 ({@code a[idx]}). See
+     * {@link AdvancedIndexing} for the supported subset.
+     */
+    public NdArray get(NdArray index) {
+        return index.dtype == DType.BOOL ? AdvancedIndexing.maskGet(this, index) : AdvancedIndexing.take(this, index, 0);
+    }
+
+    /** {@code a[index] = value} for a mask or an integer array along axis 0. */
+    public NdArray set(NdArray index, double value) {
+        return set(index, Nd.scalar(value, dtype));
+    }
+
+    /** {@code a[index] = values} (broadcast) for a mask or an integer array along axis 0. */
+    public NdArray set(NdArray index, NdArray values) {
+        if (index.dtype == DType.BOOL) {
+            AdvancedIndexing.maskSet(this, index, values);
+        } else {
+            AdvancedIndexing.indexSet(this, index, values);
+        }
+        return this;
+    }
+
+    /** {@code np.take(a, indices)}: picks from the flattened array (a copy). */
+    public NdArray take(NdArray indices) {
+        return AdvancedIndexing.takeFlat(this, indices);
+    }
+
+    /** {@code np.take(a, indices, axis)} (a copy); negative indices count from the end. */
+    public NdArray take(NdArray indices, int axis) {
+        return AdvancedIndexing.take(this, indices, axis);
+    }
+
+    /** NumPy's repr, e.g. {@code array([[1., 2.],\n       [3., 4.]], dtype=float32)}; see {@link ArrayFormat}. */
     @Override
     public String toString() {
-        return "array(shape=" + Shape.format(shape) + ", dtype=" + dtype + ", values=" + Arrays.toString(toDoubleArray()) + ")";
+        return ArrayFormat.repr(this);
     }
 }

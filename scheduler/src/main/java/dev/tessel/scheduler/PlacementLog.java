@@ -18,10 +18,16 @@ final class PlacementLog {
 
     private final ThreadLocal<ArrayDeque<Placement>> recent = ThreadLocal.withInitial(ArrayDeque::new);
     private final List<Consumer<Placement>> listeners = new CopyOnWriteArrayList<>();
-    private final boolean trace;
+    private final Consumer<String> trace;
 
-    PlacementLog(boolean trace) {
+    /** {@code trace} receives one line per placement, or is null when tracing is off. */
+    PlacementLog(Consumer<String> trace) {
         this.trace = trace;
+    }
+
+    /** The trace sink of {@code tessel.trace=true}: the log, at INFO. */
+    static Consumer<String> toLog() {
+        return line -> LOG.log(System.Logger.Level.INFO, line);
     }
 
     void record(Placement p) {
@@ -30,8 +36,8 @@ final class PlacementLog {
             window.pollFirst();
         }
         window.addLast(p);
-        if (trace) {
-            LOG.log(System.Logger.Level.INFO, "tessel placement: " + p);
+        if (trace != null) {
+            trace.accept("tessel placement: " + p);
         }
         for (Consumer<Placement> l : listeners) {
             l.accept(p);

@@ -38,16 +38,16 @@ public final class Scheduler implements Engine {
 
     /** The JVM's engine: configuration from system properties and environment, backends from the path. */
     public Scheduler() {
-        this(Config.current(), BackendCatalog.discover());
+        this(Config.current(), BackendCatalog.discover(), PlacementLog.toLog());
     }
 
-    Scheduler(Config config, BackendCatalog catalog) {
+    Scheduler(Config config, BackendCatalog catalog, Consumer<String> traceSink) {
         this.config = config;
         this.catalog = catalog;
         this.policy = new PlacementPolicy(config, catalog);
         this.budget = new ThreadBudget(config.cpuThreads());
         this.pool = new WorkerPool(config.cpuThreads());
-        this.log = new PlacementLog(config.trace());
+        this.log = new PlacementLog(config.trace() ? traceSink : null);
         this.tileBytes = config.get(ConfigKey.TILE_BYTES);
         threshold(OpKind.COPY, ConfigKey.MIN_ELEMENTS_COPY);
         threshold(OpKind.ELEMENTWISE, ConfigKey.MIN_ELEMENTS_ELEMENTWISE);
@@ -57,7 +57,12 @@ public final class Scheduler implements Engine {
 
     /** An engine with {@code config} and exactly {@code backends} (plus the reference): for tests. */
     static Scheduler of(Config config, List<Backend> backends) {
-        return new Scheduler(config, BackendCatalog.of(backends));
+        return new Scheduler(config, BackendCatalog.of(backends), PlacementLog.toLog());
+    }
+
+    /** As {@link #of(Config, List)}, with trace lines going to {@code traceSink}. */
+    static Scheduler of(Config config, List<Backend> backends, Consumer<String> traceSink) {
+        return new Scheduler(config, BackendCatalog.of(backends), traceSink);
     }
 
     private void threshold(OpKind kind, ConfigKey<Long> key) {

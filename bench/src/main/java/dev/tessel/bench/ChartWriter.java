@@ -17,7 +17,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * One PNG per op and dtype: throughput against size, a series per backend and thread count,
  * NumPy's series, and the machine's limit as a dashed line (DRAM bandwidth for streaming ops,
- * the FMA peak for matmul).
+ * the FMA peak for matmul). When the run used several thread counts, a second PNG per op and
+ * dtype shows throughput against threads at the largest size.
  */
 final class ChartWriter {
     private ChartWriter() {}
@@ -31,12 +32,43 @@ final class ChartWriter {
         }
         List<String> files = new ArrayList<>();
         for (Map.Entry<String, List<ResultRow>> g : groups.entrySet()) {
-            XYChart chart = chart(g.getValue(), limits);
-            String name = g.getKey() + ".png";
-            BitmapEncoder.saveBitmap(chart, dir.resolve(name).toString(), BitmapEncoder.BitmapFormat.PNG);
-            files.add(name);
+            files.add(save(chart(g.getValue(), limits), dir, g.getKey()));
+            XYChart scaling = scalingChart(g.getValue());
+            if (scaling != null) {
+                files.add(save(scaling, dir, "scaling-" + g.getKey()));
+            }
         }
         return files;
+    }
+
+    private static String save(XYChart chart, Path dir, String stem) throws IOException {
+        BitmapEncoder.saveBitmap(chart, dir.resolve(stem + ".png").toString(), BitmapEncoder.BitmapFormat.PNG);
+        return stem + ".png";
+    }
+
+    /**
+     * Throughput against thread count at the largest size, a series per backend; null when
+     * the run used a single thread count. Linear axes, so perfect scaling is a straight line.
+     */
+    static XYChart scalingChart(List<ResultRow> rows) {
+        long largest = rows.stream().mapToLong(r -> r.m().size()).max().orElseThrow();
+        Map<String, TreeMap<Long, Double>> series = new LinkedHashMap<>();
+        for (ResultRow r : rows) {
+            if (r.m().size() == largest && r.m().threads() > 0) {
+                series.computeIfAbsent(r.m().backend(), k -> new TreeMap<>()).put((long) r.m().threads(), r.throughput());
+            }
+        }
+        if (series.values().stream().allMatch(points -> points.size() < 2)) {
+            return null;
+        }
+        ResultRow first = rows.get(0);
+        String size = first.spec().isMatmul() ? largest + "x" + largest : "n=" + SizeFormat.format(largest);
+        XYChart chart = new XYChartBuilder().width(800).height(500)
+                .title("scaling: " + first.m().op() + " " + first.m().dtype() + " " + size)
+                .xAxisTitle("threads (tessel.cpu.threads)").yAxisTitle(first.unit()).build();
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        series.forEach((backend, points) -> add(chart, backend, points));
+        return chart;
     }
 
     /** The chart for one op and dtype. */

@@ -43,6 +43,19 @@ class ChartWriterTest {
     }
 
     @Test
+    void scalingChartOnlyWithSeveralThreadCounts() {
+        List<Measurement> ms = List.of(new Measurement("b", "add", "float32", 1000, "simd", 1, 1e-6, 0),
+                new Measurement("b", "add", "float32", 1_000_000, "simd", 1, 1e-3, 0),
+                new Measurement("b", "add", "float32", 1_000_000, "simd", 2, 0.5e-3, 0));
+        ResultTable t = ResultTable.build(ms, Map.of(), Samples.limits());
+        XYChart chart = ChartWriter.scalingChart(t.rows());
+        XYSeries simd = chart.getSeriesMap().get("simd");
+        assertArrayEquals(new double[] {1, 2}, simd.getXData());
+        assertArrayEquals(new double[] {12, 24}, simd.getYData(), 1e-9); // 12e6 bytes in 1 ms, then 0.5 ms
+        assertEquals(null, ChartWriter.scalingChart(t.rows().subList(0, 2)));
+    }
+
+    @Test
     void matmulChartsShowTheFmaPeak() {
         List<Measurement> ms = List.of(new Measurement("b", "matmul", "float32", 256, "simd", 2, 1e-3, 0),
                 new Measurement("b", "matmul", "float32", 1024, "simd", 2, 0.1, 0));

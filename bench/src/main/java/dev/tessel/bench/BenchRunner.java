@@ -33,6 +33,13 @@ public final class BenchRunner {
             out.println(e.getMessage());
             return 2;
         }
+        try {
+            // The benchmark JVMs get every tessel.* property; a bad one should fail here, once.
+            dev.tessel.Config.current();
+        } catch (dev.tessel.ConfigException e) {
+            out.println(e.getMessage());
+            return 2;
+        }
         BenchPlan plan = BenchPlan.of(options);
         plan.notes().forEach(n -> out.println("note: " + n));
         if (options.list()) {

@@ -20,7 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * Runs {@code bench/numpy_peer.py} on the same cases (op, dtype, size) in the same run and
  * reads its timings; the script's docstring defines the JSON protocol. NumPy runs on one
  * thread (the BLAS thread variables are set to 1 by the script and here), which is what
- * "vs NumPy" compares against whatever thread count Tessel used.
+ * "vs NumPy" compares against whatever thread count Tessel used. The interpreter is
+ * {@code python3}, or {@code -Dbench.python=...} (not a {@code tessel.*} key: those are
+ * checked by Tessel's configuration, which rejects keys it does not know).
  */
 final class NumpyPeer {
     static final String SCRIPT = "numpy_peer.py";
@@ -51,7 +53,7 @@ final class NumpyPeer {
     }
 
     static String python() {
-        return System.getProperty("tessel.bench.python", "python3");
+        return System.getProperty("bench.python", "python3");
     }
 
     /** Times {@code cases} (op, dtype, size triples, deduplicated) in NumPy; never throws for a missing peer. */

@@ -67,7 +67,8 @@ public final class BenchRunner {
         MachineLimits limits = MachineLimits.measure(plan.threadCounts(), out);
         out.printf("Running %d cases with JMH (about %s):%n", plan.cases(),
                 ProgressLine.format(plan.cases() * plan.timing().secondsPerCase()));
-        String json = Files.readString(JmhLauncher.run(plan, dir, out, terminal));
+        JmhLauncher.Outcome outcome = JmhLauncher.run(plan, dir, out, terminal);
+        String json = Files.readString(outcome.json());
         List<Measurement> measurements = JmhResults.parse(json);
         List<OtherResult> others = JmhResults.others(json);
         if (measurements.isEmpty() && others.isEmpty()) {
@@ -84,7 +85,8 @@ public final class BenchRunner {
         notes.addAll(numpy.skipped().stream().map(s -> "NumPy skipped " + s).toList());
         int failed = plan.cases() - measurements.size() - others.size();
         if (failed > 0) {
-            notes.add(failed + " of " + plan.cases() + " cases failed (see jmh-log.txt)");
+            notes.add(failed + " of " + plan.cases() + " cases failed (stack traces in jmh-log.txt):");
+            outcome.failures().forEach(f -> notes.add("failed: " + f));
         }
         String title = "Tessel benchmarks, " + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC";
         ReportWriter.Context context = new ReportWriter.Context(title, "./tessel bench " + command,

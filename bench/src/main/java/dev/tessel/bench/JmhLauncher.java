@@ -29,13 +29,22 @@ final class JmhLauncher {
 
     private JmhLauncher() {}
 
+    /**
+     * What a run left behind.
+     *
+     * @param json JMH's JSON for every case that finished
+     * @param failures one line per failed case: its label and the exception's message
+     */
+    record Outcome(Path json, List<String> failures) {}
+
     /** Runs every case of {@code plan}; writes {@code jmh.json} and {@code jmh-log.txt} into {@code dir}. */
-    static Path run(BenchPlan plan, Path dir, PrintStream console, boolean terminal) throws IOException, RunnerException {
+    static Outcome run(BenchPlan plan, Path dir, PrintStream console, boolean terminal) throws IOException, RunnerException {
         ProgressLine progress = new ProgressLine(console, terminal, plan.cases(), plan.timing().secondsPerCase());
         List<RunResult> results = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(dir.resolve("jmh-log.txt"), StandardCharsets.UTF_8))) {
             for (RunSpec spec : plan.runs()) {
-                JmhProgressFormat format = new JmhProgressFormat(progress, log, spec.threads());
+                JmhProgressFormat format = new JmhProgressFormat(progress, log, spec.threads(), failures);
                 results.addAll(new Runner(options(spec, plan.timing(), System.getProperties()).build(), format).run());
             }
         } finally {
@@ -48,7 +57,7 @@ final class JmhLauncher {
         if (results.size() < plan.cases()) {
             console.printf("%d of %d cases failed; see %s%n", plan.cases() - results.size(), plan.cases(), dir.resolve("jmh-log.txt"));
         }
-        return json;
+        return new Outcome(json, failures);
     }
 
     static ChainedOptionsBuilder options(RunSpec spec, JmhTiming timing, Properties properties) {

@@ -3,6 +3,7 @@ package dev.tessel.bench;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Collection;
+import java.util.List;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.IterationParams;
 import org.openjdk.jmh.results.BenchmarkResult;
@@ -12,19 +13,23 @@ import org.openjdk.jmh.runner.format.OutputFormat;
 
 /**
  * JMH's output, turned into the runner's progress line. JMH's own text (per-iteration scores,
- * forked JVM output) goes to a log file; lines that report a failure are also shown, so a
- * broken benchmark is never silent.
+ * forked JVM output, stack traces) goes to a log file; a failed case is also shown as one
+ * line (its label and the exception's message), so a broken benchmark is never silent.
  */
 final class JmhProgressFormat implements OutputFormat {
     private final ProgressLine progress;
     private final PrintWriter log;
     private final int threads;
+    private final List<String> failures;
+    private String current = "";
     private boolean failing;
 
-    JmhProgressFormat(ProgressLine progress, PrintWriter log, int threads) {
+    /** {@code failures} collects one line per failed case: its label and the exception's first line. */
+    JmhProgressFormat(ProgressLine progress, PrintWriter log, int threads, List<String> failures) {
         this.progress = progress;
         this.log = log;
         this.threads = threads;
+        this.failures = failures;
     }
 
     /** "add float32 n=1e5 simd 2 thr" from a case's parameters. */
@@ -43,8 +48,9 @@ final class JmhProgressFormat implements OutputFormat {
     @Override
     public void startBenchmark(BenchmarkParams params) {
         failing = false;
-        log.println("# " + label(params, threads));
-        progress.start(label(params, threads));
+        current = label(params, threads);
+        log.println("# " + current);
+        progress.start(current);
     }
 
     @Override
@@ -78,9 +84,12 @@ final class JmhProgressFormat implements OutputFormat {
         log.println(s);
         if (s.contains("<failure>")) {
             failing = true;
-        }
-        if (failing || s.contains("Exception") || s.startsWith("ERROR")) {
-            progress.message("  " + s);
+        } else if (failing && !s.isBlank()) {
+            // The exception's first line says what went wrong; its stack trace stays in the log.
+            failing = false;
+            String line = current + ": " + s.trim();
+            failures.add(line);
+            progress.message("  failed: " + line);
         }
     }
 

@@ -372,6 +372,24 @@ repr_case(np.arange(24, dtype=np.float64).reshape(2, 3, 4))
 repr_case(np.arange(1001, dtype=np.float16), arange=True)
 repr_case(np.arange(3000, dtype=np.float32).reshape(3, 1000) / 3)
 
+# random arrays: mixed magnitudes, signs, special values and shapes, to shake out digit and width rules
+for i in range(150):
+    dt = ["float64", "float32", "float16"][i % 3]
+    shape = tuple(int(d) for d in rng.integers(1, 5, size=int(rng.integers(1, 4))))
+    mags = 10.0 ** rng.integers(-9, 12, size=shape)
+    vals = rng.standard_normal(shape) * (mags if i % 2 else 10.0 ** int(rng.integers(-5, 9)))
+    if i % 4 == 0:
+        vals = np.round(vals, int(rng.integers(0, 4)))
+    if i % 5 == 0:
+        vals.reshape(-1)[0] = [np.nan, np.inf, -np.inf, 0.0, -0.0][i % 5 // 1 % 5]
+    repr_case(vals.astype(dt))
+for i in range(30):
+    dt = ["int64", "int32", "int16", "int8", "uint8"][i % 5]
+    info = np.iinfo(dt)
+    shape = tuple(int(d) for d in rng.integers(1, 12, size=int(rng.integers(1, 4))))
+    hi = int(rng.choice([10, 1000, int(info.max)]))
+    repr_case(rng.integers(max(int(info.min), -hi), hi, size=shape, endpoint=True).astype(dt))
+
 os.makedirs(OUT, exist_ok=True)
 with open(os.path.join(OUT, "cases.txt"), "w") as fh:
     fh.write("\n".join(lines) + "\n")

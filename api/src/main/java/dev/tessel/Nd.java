@@ -287,6 +287,55 @@ public final class Nd {
         return a;
     }
 
+    // ---- .npy / .npz I/O (area: npy; logic in Npy, NpyHeader, Npz) ----
+
+    /**
+     * Reads a {@code .npy} file, as {@code np.load}. Every Tessel dtype in either byte order
+     * (converted to native), C or Fortran order (kept: a Fortran file gives an F-contiguous
+     * array). Objects are never deserialized.
+     *
+     * @throws NpyFormatException for bad magic, an unsupported version or dtype, a header over
+     *                            10,000 bytes or not a plain literal dict, or a payload whose
+     *                            length does not match the shape
+     */
+    public static NdArray load(java.nio.file.Path path) throws java.io.IOException {
+        return Npy.load(path);
+    }
+
+    /**
+     * Writes {@code a} as a {@code .npy} file, as {@code np.save}: native byte order, C order
+     * for C-contiguous arrays, {@code fortran_order: True} for F-contiguous ones, else a
+     * C-order copy.
+     */
+    public static void save(java.nio.file.Path path, NdArray a) throws java.io.IOException {
+        Npy.save(path, a);
+    }
+
+    /** Reads every array of a {@code .npz} archive (stored or deflated) into an unmodifiable map in archive order. */
+    public static java.util.Map<String, NdArray> loadz(java.nio.file.Path path) throws java.io.IOException {
+        return Npz.load(path);
+    }
+
+    /** Writes arrays to an uncompressed {@code .npz} archive, as {@code np.savez}; entry {@code k} is {@code k.npy}. */
+    public static void savez(java.nio.file.Path path, java.util.Map<String, NdArray> arrays) throws java.io.IOException {
+        Npz.save(path, arrays);
+    }
+
+    /**
+     * Maps a {@code .npy} file read-only, as {@code np.load(path, mmap_mode='r')}: writes fail
+     * with {@link ReadOnlyArrayException}. The mapping lives until the array is garbage
+     * collected. Files whose multi-byte dtype is not in native byte order are refused (mapped
+     * storage is used in place and Tessel's storage is native); read those with {@link #load}.
+     */
+    public static NdArray mmap(java.nio.file.Path path) throws java.io.IOException {
+        return Npy.mmap(path, java.lang.foreign.Arena.ofAuto());
+    }
+
+    /** As {@link #mmap(java.nio.file.Path)}, unmapped when {@code arena} closes. */
+    public static NdArray mmap(java.nio.file.Path path, java.lang.foreign.Arena arena) throws java.io.IOException {
+        return Npy.mmap(path, arena);
+    }
+
     // ---- joining, comparison and random arrays (area: arrays; logic in Joining, Equality,
     // ---- RandomGenerator) ----
 

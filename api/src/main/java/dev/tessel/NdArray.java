@@ -324,37 +324,37 @@ public final class NdArray {
 
     public double[] toDoubleArray() {
         double[] out = new double[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, size()).reshape(shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.FLOAT64));
         return out;
     }
 
     public float[] toFloatArray() {
         float[] out = new float[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, size()).reshape(shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.FLOAT32));
         return out;
     }
 
     public long[] toLongArray() {
         long[] out = new long[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, size()).reshape(shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT64));
         return out;
     }
 
     public int[] toIntArray() {
         int[] out = new int[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, size()).reshape(shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT32));
         return out;
     }
 
     public short[] toShortArray() {
         short[] out = new short[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, size()).reshape(shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT16));
         return out;
     }
 
     public byte[] toByteArray() {
         byte[] out = new byte[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, size()).reshape(shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT8));
         return out;
     }
 
@@ -365,6 +365,11 @@ public final class NdArray {
             out[i] = bytes[i] != 0;
         }
         return out;
+    }
+
+    /** A C-ordered view of this array's shape over a Java array's segment (0-d included). */
+    private NdArray heapView(MemorySegment seg, DType type) {
+        return new NdArray(Storage.of(seg, false), type, shape.clone(), Shape.cStrides(shape), 0, true);
     }
 
     // ---- indexing, advanced indexing and repr (area: arrays; logic in Indexing, SliceParser,

@@ -143,7 +143,7 @@ public final class Layout {
     /** Runs {@code loop} over linear positions {@code [start, end)} of the iteration space. */
     public void run(StridedLoop loop, long start, long end) {
         if (start >= end) {
-            return; // also covers the empty space, whose shape {0} cannot be unravelled
+            return;
         }
         int nOps = segs.length;
         long[] offs = new long[nOps];

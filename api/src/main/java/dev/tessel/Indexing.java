@@ -1,5 +1,7 @@
 package dev.tessel;
 
+import java.util.Objects;
+
 /**
  * Basic indexing: integers, slices, {@code ...} and new axes applied to an array, giving a
  * view that shares its storage (NumPy's "basic indexing"; never a copy).
@@ -11,7 +13,9 @@ final class Indexing {
     static NdArray view(NdArray a, Index... items) {
         int consumed = 0;
         int ellipses = 0;
-        for (Index it : items) {
+        for (int i = 0; i < items.length; i++) {
+            int pos = i;
+            Index it = Objects.requireNonNull(items[i], () -> "index item " + pos + " is null");
             if (it instanceof Index.Ellipsis) {
                 ellipses++;
             } else if (!(it instanceof Index.NewAxis)) {

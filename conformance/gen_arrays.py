@@ -28,6 +28,7 @@ cases.txt: one case a line, fields separated by " | ":
     getindex     args = "idx_shape=i,j,..."             a[idx] (integer array on axis 0)
     setmask      args as mask: b = a.copy(); b[mask] = -1 - arange(count).reshape(selected shape); result b
     setindex     args as getindex, same rule for the values (repeated indices: last wins)
+    setslice     args = index string; b = a.copy(); b[args] = -1 - arange(n).reshape(selected shape)
   view: 1 when the result shares memory with the (first) input, else 0.
   values: the result's elements in C order (bool as 0/1, floats as Python repr).
 
@@ -154,6 +155,23 @@ for pre, shape, text in [("T", (3, 4), "1:, ::-1"), ("::-1, 1:", (4, 5), "::2, -
     a = make_input("int32", shape, pre)
     emit("slice", text, [spec("int32", shape, pre)], index(a, text), a)
 
+# random slices of transposed and strided inputs, and assignment through slices
+for shape, pre in [((4, 5), "T"), ((3, 4, 5), "T"), ((6, 5), "::-2, 1:"), ((3, 4, 5), "1:, ::-1, ::2")]:
+    for i in range(8):
+        dtype = DTYPES[int(rng.integers(0, len(DTYPES)))]
+        a = make_input(dtype, shape, pre)
+        text = random_slice(a.shape)
+        emit("slice", text, [spec(dtype, shape, pre)], index(a, text), a)
+for shape in [(7,), (4, 5), (2, 3, 4)]:
+    for i in range(8):
+        dtype = ["float64", "float32", "int32", "int16", "int64"][i % 5]
+        a = make_input(dtype, shape)
+        text = random_slice(shape)
+        b = a.copy()
+        sel = index(b, text)
+        sel[...] = (-1 - np.arange(sel.size)).reshape(sel.shape)
+        emit("setslice", text, [spec(dtype, shape)], b, None)
+
 # ---- shape views ----
 
 SHAPE_CASES = [
@@ -252,12 +270,13 @@ for k, (shape, mdims) in enumerate(MASK_CASES):
 TAKE_CASES = [
     ((5,), (3,), "0"), ((5,), (2, 2), "0"), ((3, 4), (3,), "1"), ((3, 4), (2,), "0"), ((2, 3, 4), (2, 2), "1"),
     ((2, 3, 4), (3,), "-1"), ((3, 4), (4,), "none"), ((2, 3, 4), (2, 3), "none"), ((4, 3), (0,), "1"),
+    ((5,), (), "0"), ((3, 4), (), "1"), ((2, 3, 4), (), "none"),
 ]
 for k, (shape, ishape, axis) in enumerate(TAKE_CASES):
     dtype = DTYPES[k % len(DTYPES)]
     a = make_input(dtype, shape)
     n = int(np.prod(shape)) if axis == "none" else shape[int(axis)]
-    idx = rng.integers(-n, n, size=ishape) if n > 0 else np.zeros(ishape, dtype=np.int64)
+    idx = np.asarray(rng.integers(-n, n, size=ishape) if n > 0 else np.zeros(ishape, dtype=np.int64))
     args = shape_text(ishape) + "=" + ",".join(str(int(i)) for i in idx.reshape(-1)) + "/" + axis
     emit("take", args, [spec(dtype, shape)], np.take(a, idx, axis=None if axis == "none" else int(axis)), a)
 

@@ -98,7 +98,8 @@ final class Indexing {
         if (step > 0) {
             len = stop > start ? (stop - start - 1) / step + 1 : 0;
         } else {
-            len = stop < start ? (start - stop - 1) / -step + 1 : 0;
+            // unsigned: -step overflows for Long.MIN_VALUE, whose magnitude is still 2^63
+            len = stop < start ? Long.divideUnsigned(start - stop - 1, -step) + 1 : 0;
         }
         return new long[] {len == 0 ? 0 : start, len, step};
     }

@@ -23,6 +23,11 @@ final class UfuncCall {
     private UfuncCall() {
     }
 
+    /** An ungated single-output call, for ops composed of other ufuncs inside one {@link Execution#run}. */
+    static NdArray apply(Ufunc u, Object... operands) {
+        return execute(u, operands, null, null, null, Casting.SAME_KIND)[0];
+    }
+
     static NdArray[] execute(Ufunc u, Object[] operands, NdArray[] out, NdArray where, DType dtype, Casting casting) {
         checkArity(u, operands, out);
         NdArray[] in = Operands.toArrays(u, operands);

@@ -60,4 +60,20 @@ class UfuncTest {
         assertArrayEquals(new double[] {0, 2, 4, 6, 8, 10}, a.toDoubleArray());
         assertEquals(6, head.size());
     }
+
+    @Test
+    void namedReductionsAndMatmul() {
+        NdArray a = Nd.arange(6).reshape(2, 3);
+        assertEquals(15, a.sum().item());
+        assertEquals(DType.INT64, Nd.array(new int[] {1, 2}).sum().dtype());
+        assertEquals(2.5, a.mean().item());
+        assertArrayEquals(new long[] {2, 2}, a.argmax(1).toLongArray());
+        NdArray m = Nd.matmul(a, a.T());
+        assertArrayEquals(new long[] {5, 14, 14, 50}, m.toLongArray());
+        NdArray v = Nd.matmul(Nd.arange(3), Nd.arange(3));
+        assertEquals(0, v.ndim());
+        assertEquals(5, v.item());
+        NdArray big = Nd.ones(DType.FLOAT32, 100_001);
+        assertEquals(100_001.0, big.sum().item());
+    }
 }

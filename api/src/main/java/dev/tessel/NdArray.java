@@ -367,6 +367,62 @@ public final class NdArray {
         return out;
     }
 
+    // ---- ufuncs (shortcuts; the logic lives in Ufunc, Reduction, NamedReductions, MatrixProduct) ----
+
+    public NdArray add(NdArray b) { return Ufuncs.ADD.call(this, b); }
+    public NdArray add(double b) { return Ufuncs.ADD.call(this, b); }
+    public NdArray add(long b) { return Ufuncs.ADD.call(this, b); }
+    public NdArray sub(NdArray b) { return Ufuncs.SUBTRACT.call(this, b); }
+    public NdArray sub(double b) { return Ufuncs.SUBTRACT.call(this, b); }
+    public NdArray sub(long b) { return Ufuncs.SUBTRACT.call(this, b); }
+    public NdArray mul(NdArray b) { return Ufuncs.MULTIPLY.call(this, b); }
+    public NdArray mul(double b) { return Ufuncs.MULTIPLY.call(this, b); }
+    public NdArray mul(long b) { return Ufuncs.MULTIPLY.call(this, b); }
+    /** True division: integers divide to float64. */
+    public NdArray div(NdArray b) { return Ufuncs.TRUE_DIVIDE.call(this, b); }
+    public NdArray div(double b) { return Ufuncs.TRUE_DIVIDE.call(this, b); }
+    public NdArray div(long b) { return Ufuncs.TRUE_DIVIDE.call(this, b); }
+    public NdArray floorDiv(NdArray b) { return Ufuncs.FLOOR_DIVIDE.call(this, b); }
+    public NdArray mod(NdArray b) { return Ufuncs.REMAINDER.call(this, b); }
+    public NdArray pow(NdArray b) { return Ufuncs.POWER.call(this, b); }
+    public NdArray pow(double b) { return Ufuncs.POWER.call(this, b); }
+    public NdArray neg() { return Ufuncs.NEGATIVE.call(this); }
+    public NdArray abs() { return Ufuncs.ABSOLUTE.call(this); }
+    public NdArray lt(NdArray b) { return Ufuncs.LESS.call(this, b); }
+    public NdArray lt(double b) { return Ufuncs.LESS.call(this, b); }
+    public NdArray le(NdArray b) { return Ufuncs.LESS_EQUAL.call(this, b); }
+    public NdArray le(double b) { return Ufuncs.LESS_EQUAL.call(this, b); }
+    public NdArray gt(NdArray b) { return Ufuncs.GREATER.call(this, b); }
+    public NdArray gt(double b) { return Ufuncs.GREATER.call(this, b); }
+    public NdArray ge(NdArray b) { return Ufuncs.GREATER_EQUAL.call(this, b); }
+    public NdArray ge(double b) { return Ufuncs.GREATER_EQUAL.call(this, b); }
+    public NdArray eq(NdArray b) { return Ufuncs.EQUAL.call(this, b); }
+    public NdArray eq(double b) { return Ufuncs.EQUAL.call(this, b); }
+    public NdArray ne(NdArray b) { return Ufuncs.NOT_EQUAL.call(this, b); }
+    public NdArray ne(double b) { return Ufuncs.NOT_EQUAL.call(this, b); }
+    public NdArray matmul(NdArray b) { return MatrixProduct.matmul(this, b); }
+    public NdArray dot(NdArray b) { return MatrixProduct.dot(this, b); }
+    /** Sum over the given axes, or over all when none are given. */
+    public NdArray sum(int... axes) { return NamedReductions.sum(this, Nd.axesOrAll(axes), null, false); }
+    public NdArray prod(int... axes) { return NamedReductions.prod(this, Nd.axesOrAll(axes), null, false); }
+    public NdArray max(int... axes) { return NamedReductions.max(this, Nd.axesOrAll(axes), false); }
+    public NdArray min(int... axes) { return NamedReductions.min(this, Nd.axesOrAll(axes), false); }
+    public NdArray mean(int... axes) { return NamedReductions.mean(this, Nd.axesOrAll(axes), null, false); }
+    public NdArray var(int... axes) { return NamedReductions.var(this, Nd.axesOrAll(axes), 0, false); }
+    public NdArray std(int... axes) { return NamedReductions.std(this, Nd.axesOrAll(axes), 0, false); }
+    public NdArray any(int... axes) { return NamedReductions.any(this, Nd.axesOrAll(axes), false); }
+    public NdArray all(int... axes) { return NamedReductions.all(this, Nd.axesOrAll(axes), false); }
+    /** Position of the maximum in the flattened array. */
+    public NdArray argmax() { return ArgReduction.argmax(this, null); }
+    public NdArray argmax(int axis) { return ArgReduction.argmax(this, axis); }
+    public NdArray argmin() { return ArgReduction.argmin(this, null); }
+    public NdArray argmin(int axis) { return ArgReduction.argmin(this, axis); }
+    /** Cumulative sum of the flattened array. */
+    public NdArray cumsum() { return NamedReductions.cumsum(this, null); }
+    public NdArray cumsum(int axis) { return NamedReductions.cumsum(this, axis); }
+    public NdArray cumprod() { return NamedReductions.cumprod(this, null); }
+    public NdArray cumprod(int axis) { return NamedReductions.cumprod(this, axis); }
+
     /** A C-ordered view of this array's shape over a Java array's segment (0-d included). */
     private NdArray heapView(MemorySegment seg, DType type) {
         return new NdArray(Storage.of(seg, false), type, shape.clone(), Shape.cStrides(shape), 0, true);

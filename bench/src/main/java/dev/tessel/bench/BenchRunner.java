@@ -40,6 +40,14 @@ public final class BenchRunner {
             out.println(e.getMessage());
             return 2;
         }
+        if (options.report() != null) {
+            try {
+                return republish(options.report(), out);
+            } catch (IOException e) {
+                out.println("cannot write the report again: " + e.getMessage());
+                return 1;
+            }
+        }
         BenchPlan plan = BenchPlan.of(options);
         plan.notes().forEach(n -> out.println("note: " + n));
         if (options.list()) {
@@ -76,11 +84,6 @@ public final class BenchRunner {
             return 1;
         }
         NumpyPeer.Timings numpy = numpy(options, plan, measurements, dir, out, terminal);
-        ResultTable table = ResultTable.build(measurements, numpy.seconds(), limits);
-        out.println();
-        out.print(measurements.isEmpty() ? "" : table.toText());
-        out.print(others.isEmpty() ? "" : "\n" + OtherTable.toText(others));
-        List<String> charts = ChartWriter.write(table, limits, dir);
         List<String> notes = new ArrayList<>(plan.notes());
         notes.addAll(numpy.skipped().stream().map(s -> "NumPy skipped " + s).toList());
         int failed = plan.cases() - measurements.size() - others.size();
@@ -91,10 +94,40 @@ public final class BenchRunner {
         String title = "Tessel benchmarks, " + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC";
         ReportWriter.Context context = new ReportWriter.Context(title, "./tessel bench " + command,
                 MachineDescription.lines(), numpy.versions(), notes);
+        RunRecord.write(dir, context, limits);
+        publish(dir, context, limits, json, numpy.seconds(), out);
+        return failed > 0 ? 1 : 0;
+    }
+
+    /** Prints the tables and writes the charts and {@code report.md} from a run's recorded data. */
+    static void publish(Path dir, ReportWriter.Context context, MachineLimits limits, String json,
+            java.util.Map<String, Double> numpySeconds, PrintStream out) throws IOException {
+        List<Measurement> measurements = JmhResults.parse(json);
+        List<OtherResult> others = JmhResults.others(json);
+        ResultTable table = ResultTable.build(measurements, numpySeconds, limits);
+        out.println();
+        out.print(measurements.isEmpty() ? "" : table.toText());
+        out.print(others.isEmpty() ? "" : "\n" + OtherTable.toText(others));
+        List<String> charts = ChartWriter.write(table, limits, dir);
         Path report = ReportWriter.write(dir, context, limits, table, others, charts);
         out.println();
         out.println("Report: " + report);
-        return failed > 0 ? 1 : 0;
+    }
+
+    /** {@code --report DIR}: the report of an earlier run, written again from its files. */
+    static int republish(Path dir, PrintStream out) throws IOException {
+        java.util.Map<?, ?> record = RunRecord.read(dir);
+        java.util.Map<String, Double> numpy = java.util.Map.of();
+        Path reply = dir.resolve("numpy.json");
+        if (Files.isRegularFile(reply)) {
+            try {
+                numpy = NumpyPeer.parse(Files.readString(reply)).seconds();
+            } catch (NumpyPeer.PeerFailure e) {
+                out.println("ignoring " + reply + ": " + e.getMessage());
+            }
+        }
+        publish(dir, RunRecord.context(record), RunRecord.limits(record), Files.readString(dir.resolve("jmh.json")), numpy, out);
+        return 0;
     }
 
     private static NumpyPeer.Timings numpy(BenchOptions options, BenchPlan plan, List<Measurement> measurements,

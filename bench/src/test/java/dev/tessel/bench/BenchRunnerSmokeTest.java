@@ -42,6 +42,7 @@ class BenchRunnerSmokeTest {
         String report = Files.readString(dir.resolve("report.md"));
         assertTrue(report.contains("| copy float64 n=1e3 |"), report);
         assertTrue(Files.size(dir.resolve("copy-float64.png")) > 0);
+        assertEquals(List.of(1), List.copyOf(RunRecord.limits(RunRecord.read(dir)).copyGBs().keySet()));
     }
 
     @Test

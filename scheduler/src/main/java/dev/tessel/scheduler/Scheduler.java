@@ -87,7 +87,7 @@ public final class Scheduler implements Engine {
         int threads = 1;
         String why;
         if (plan.count() <= 1) {
-            why = "calling thread: one tile";
+            why = plan.count() == 0 ? "calling thread: empty" : "calling thread: one tile";
         } else if (WorkerPool.onWorker()) {
             why = "calling thread: called from a Tessel worker";
         } else if (request.elements() < minElements.get(request.kind())) {

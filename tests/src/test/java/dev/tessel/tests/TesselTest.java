@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The facade over the engine that ServiceLoader finds on the class path: the scheduler. */
-class TesselFacadeTest {
+class TesselTest {
     private static final int N = 1 << 20;
 
     private static Placement bigOp(String name) {

@@ -119,12 +119,26 @@ final class Float64Matmul {
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 int cols = Math.min(NR, nc - jr);
-                boolean direct = rows == MR && cols == NR && c.col() == 1;
-                long cAt = c.off() + (ic + ir) * c.row() + (jc + jr);
-                kernel(ap, ir * kc, bp, jr * kc, kc, direct ? c.seg() : null, cAt, c.row(), overwrite, tile);
-                if (!direct) {
+                kernel(ap, ir * kc, bp, jr * kc, kc, tile);
+                if (rows == MR && cols == NR && c.col() == 1) {
+                    addRows(tile, c.seg(), c.off() + (ic + ir) * c.row() + (jc + jr), c.row(), overwrite);
+                } else {
                     update(tile, c, ic + ir, jc + jr, rows, cols, overwrite);
                 }
+            }
+        }
+    }
+
+    /** Writes (or adds) a full tile into C rows that are contiguous. */
+    private static void addRows(double[] tile, MemorySegment c, long at, long cRow, boolean overwrite) {
+        for (int r = 0; r < MR; r++) {
+            for (int v = 0; v < NR; v += L) {
+                long b = (at + r * cRow + v) * W;
+                DoubleVector x = DoubleVector.fromArray(S, tile, r * NR + v);
+                if (!overwrite) {
+                    x = x.add(DoubleVector.fromMemorySegment(S, c, b, NO));
+                }
+                x.intoMemorySegment(c, b, NO);
             }
         }
     }
@@ -142,11 +156,12 @@ final class Float64Matmul {
 
     /**
      * The 6 x 2-vector micro-kernel. Each step of k loads two B vectors and broadcasts six A
-     * values: 8 loads feed 12 FMAs, so the FMA ports, not the loads, set the pace. Writes the
-     * tile straight into C (contiguous rows) when {@code cs} is given, else into {@code tile}.
+     * values: 8 loads feed 12 FMAs, so the FMA ports, not the loads, set the pace. The tile
+     * goes to a small array and is added to C by the caller: keeping this method free of
+     * calls and branches keeps it under C2's inlining node budget, past which the Vector API
+     * calls stop being intrinsified and every vector gets boxed.
      */
-    private static void kernel(double[] ap, int aBase, double[] bp, int bBase, int kc,
-                               MemorySegment cs, long cAt, long cRow, boolean overwrite, double[] tile) {
+    private static void kernel(double[] ap, int aBase, double[] bp, int bBase, int kc, double[] tile) {
         DoubleVector c00 = DoubleVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         DoubleVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         for (int p = 0; p < kc; p++) {
@@ -173,37 +188,17 @@ final class Float64Matmul {
             c50 = b0.fma(x, c50);
             c51 = b1.fma(x, c51);
         }
-        if (cs != null) {
-            store(cs, cAt, c00, c01, overwrite);
-            store(cs, cAt + cRow, c10, c11, overwrite);
-            store(cs, cAt + 2 * cRow, c20, c21, overwrite);
-            store(cs, cAt + 3 * cRow, c30, c31, overwrite);
-            store(cs, cAt + 4 * cRow, c40, c41, overwrite);
-            store(cs, cAt + 5 * cRow, c50, c51, overwrite);
-        } else {
-            c00.intoArray(tile, 0);
-            c01.intoArray(tile, L);
-            c10.intoArray(tile, NR);
-            c11.intoArray(tile, NR + L);
-            c20.intoArray(tile, 2 * NR);
-            c21.intoArray(tile, 2 * NR + L);
-            c30.intoArray(tile, 3 * NR);
-            c31.intoArray(tile, 3 * NR + L);
-            c40.intoArray(tile, 4 * NR);
-            c41.intoArray(tile, 4 * NR + L);
-            c50.intoArray(tile, 5 * NR);
-            c51.intoArray(tile, 5 * NR + L);
-        }
-    }
-
-    private static void store(MemorySegment c, long at, DoubleVector v0, DoubleVector v1, boolean overwrite) {
-        long b0 = at * W;
-        long b1 = (at + L) * W;
-        if (!overwrite) {
-            v0 = v0.add(DoubleVector.fromMemorySegment(S, c, b0, NO));
-            v1 = v1.add(DoubleVector.fromMemorySegment(S, c, b1, NO));
-        }
-        v0.intoMemorySegment(c, b0, NO);
-        v1.intoMemorySegment(c, b1, NO);
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, L);
+        c10.intoArray(tile, NR);
+        c11.intoArray(tile, NR + L);
+        c20.intoArray(tile, 2 * NR);
+        c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR);
+        c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR);
+        c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR);
+        c51.intoArray(tile, 5 * NR + L);
     }
 }

@@ -282,4 +282,95 @@ public final class Nd {
         DType.INT64.setLong(a.segment(), 0, value);
         return a;
     }
+
+    // ---- .npy / .npz I/O (area: npy; logic in Npy, NpyHeader, Npz) ----
+
+    /**
+     * Reads a {@code .npy} file, as {@code np.load}. Every Tessel dtype in either byte order
+     * (converted to native), C or Fortran order (kept: a Fortran file gives an F-contiguous
+     * array). Objects are never deserialized.
+     *
+     * @throws NpyFormatException for bad magic, an unsupported version or dtype, a header over
+     *                            10,000 bytes or not a plain literal dict, or a payload whose
+     *                            length does not match the shape
+     */
+    public static NdArray load(java.nio.file.Path path) throws java.io.IOException {
+        return Npy.load(path);
+    }
+
+    /**
+     * Writes {@code a} as a {@code .npy} file, as {@code np.save}: native byte order, C order
+     * for C-contiguous arrays, {@code fortran_order: True} for F-contiguous ones, else a
+     * C-order copy.
+     */
+    public static void save(java.nio.file.Path path, NdArray a) throws java.io.IOException {
+        Npy.save(path, a);
+    }
+
+    /** Reads every array of a {@code .npz} archive (stored or deflated) into an unmodifiable map in archive order. */
+    public static java.util.Map<String, NdArray> loadz(java.nio.file.Path path) throws java.io.IOException {
+        return Npz.load(path);
+    }
+
+    /** Writes arrays to an uncompressed {@code .npz} archive, as {@code np.savez}; entry {@code k} is {@code k.npy}. */
+    public static void savez(java.nio.file.Path path, java.util.Map<String, NdArray> arrays) throws java.io.IOException {
+        Npz.save(path, arrays);
+    }
+
+    /**
+     * Maps a {@code .npy} file read-only, as {@code np.load(path, mmap_mode='r')}: writes fail
+     * with {@link ReadOnlyArrayException}. The mapping lives until the array is garbage
+     * collected. Files whose multi-byte dtype is not in native byte order are refused (mapped
+     * storage is used in place and Tessel's storage is native); read those with {@link #load}.
+     */
+    public static NdArray mmap(java.nio.file.Path path) throws java.io.IOException {
+        return Npy.mmap(path, java.lang.foreign.Arena.ofAuto());
+    }
+
+    /** As {@link #mmap(java.nio.file.Path)}, unmapped when {@code arena} closes. */
+    public static NdArray mmap(java.nio.file.Path path, java.lang.foreign.Arena arena) throws java.io.IOException {
+        return Npy.mmap(path, arena);
+    }
+
+    // ---- joining, comparison and random arrays (area: arrays; logic in Joining, Equality,
+    // ---- RandomGenerator) ----
+
+    /** Joins arrays along an existing axis; the dtype is the promotion of all inputs. */
+    public static NdArray concatenate(int axis, NdArray... arrays) {
+        return Joining.concatenate(axis, arrays);
+    }
+
+    /** Joins same-shaped arrays along a new axis. */
+    public static NdArray stack(int axis, NdArray... arrays) {
+        return Joining.stack(axis, arrays);
+    }
+
+    /** {@code sections} equal views along {@code axis}. */
+    public static NdArray[] split(NdArray a, int sections, int axis) {
+        return Joining.split(a, sections, axis);
+    }
+
+    /** Views between the cut points {@code indices} along {@code axis}, as {@code np.split(a, [i, j], axis)}. */
+    public static NdArray[] split(NdArray a, long[] indices, int axis) {
+        return Joining.split(a, indices, axis);
+    }
+
+    /** Same shape and equal values ({@code np.array_equal}). */
+    public static boolean arrayEquals(NdArray a, NdArray b) {
+        return Equality.arrayEquals(a, b);
+    }
+
+    /** {@code np.allclose(a, b)} with rtol 1e-5, atol 1e-8, NaNs unequal. */
+    public static boolean allclose(NdArray a, NdArray b) {
+        return Equality.allclose(a, b, 1e-5, 1e-8, false);
+    }
+
+    public static boolean allclose(NdArray a, NdArray b, double rtol, double atol, boolean equalNan) {
+        return Equality.allclose(a, b, rtol, atol, equalNan);
+    }
+
+    /** A generator whose arrays depend only on {@code seed} (its own stream, not NumPy's). */
+    public static RandomGenerator random(long seed) {
+        return new RandomGenerator(seed);
+    }
 }

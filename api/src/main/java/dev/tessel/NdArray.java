@@ -1,7 +1,6 @@
 package dev.tessel;
 
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 
 /**
  * An N-dimensional array: a view of {@link Storage} described by a dtype, a shape, strides
@@ -325,37 +324,37 @@ public final class NdArray {
 
     public double[] toDoubleArray() {
         double[] out = new double[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.FLOAT64));
         return out;
     }
 
     public float[] toFloatArray() {
         float[] out = new float[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.FLOAT32));
         return out;
     }
 
     public long[] toLongArray() {
         long[] out = new long[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT64));
         return out;
     }
 
     public int[] toIntArray() {
         int[] out = new int[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT32));
         return out;
     }
 
     public short[] toShortArray() {
         short[] out = new short[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT16));
         return out;
     }
 
     public byte[] toByteArray() {
         byte[] out = new byte[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT8));
         return out;
     }
 
@@ -368,8 +367,75 @@ public final class NdArray {
         return out;
     }
 
+    /** A C-ordered view of this array's shape over a Java array's segment (0-d included). */
+    private NdArray heapView(MemorySegment seg, DType type) {
+        return new NdArray(Storage.of(seg, false), type, shape.clone(), Shape.cStrides(shape), 0, true);
+    }
+
+    // ---- indexing, advanced indexing and repr (area: arrays; logic in Indexing, SliceParser,
+    // ---- AdvancedIndexing and ArrayFormat) ----
+
+    /** A view selected by a NumPy index string, e.g. {@code "1:3, ::-2, ..., None"}; see {@link SliceParser}. */
+    public NdArray slice(String index) {
+        return Indexing.view(this, SliceParser.parse(index));
+    }
+
+    /** A view selected by typed index items, e.g. {@code slice(Index.at(1), Index.range(0, 3, 2))}. */
+    public NdArray slice(Index... index) {
+        return Indexing.view(this, index);
+    }
+
+    /** Fills the view selected by {@code index} with {@code value}, as {@code a[index] = value}. */
+    public NdArray set(String index, double value) {
+        checkWritable();
+        slice(index).fill(value);
+        return this;
+    }
+
+    /** Writes {@code values} (broadcast) into the view selected by {@code index}. */
+    public NdArray set(String index, NdArray values) {
+        checkWritable();
+        slice(index).assign(values);
+        return this;
+    }
+
+    /**
+     * Advanced indexing, always a copy: a BOOL array is a mask over the leading axes
+     * ({@code a[mask]}); an integer array picks along axis 0 ({@code a[idx]}). See
+     * {@link AdvancedIndexing} for the supported subset.
+     */
+    public NdArray get(NdArray index) {
+        return index.dtype == DType.BOOL ? AdvancedIndexing.maskGet(this, index) : AdvancedIndexing.take(this, index, 0);
+    }
+
+    /** {@code a[index] = value} for a mask or an integer array along axis 0. */
+    public NdArray set(NdArray index, double value) {
+        return set(index, Nd.scalar(value, dtype));
+    }
+
+    /** {@code a[index] = values} (broadcast) for a mask or an integer array along axis 0. */
+    public NdArray set(NdArray index, NdArray values) {
+        if (index.dtype == DType.BOOL) {
+            AdvancedIndexing.maskSet(this, index, values);
+        } else {
+            AdvancedIndexing.indexSet(this, index, values);
+        }
+        return this;
+    }
+
+    /** {@code np.take(a, indices)}: picks from the flattened array (a copy). */
+    public NdArray take(NdArray indices) {
+        return AdvancedIndexing.takeFlat(this, indices);
+    }
+
+    /** {@code np.take(a, indices, axis)} (a copy); negative indices count from the end. */
+    public NdArray take(NdArray indices, int axis) {
+        return AdvancedIndexing.take(this, indices, axis);
+    }
+
+    /** NumPy's repr, e.g. {@code array([[1., 2.],\n       [3., 4.]], dtype=float32)}; see {@link ArrayFormat}. */
     @Override
     public String toString() {
-        return "array(shape=" + Shape.format(shape) + ", dtype=" + dtype + ", values=" + Arrays.toString(toDoubleArray()) + ")";
+        return ArrayFormat.repr(this);
     }
 }

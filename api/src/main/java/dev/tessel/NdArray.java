@@ -144,12 +144,12 @@ public final class NdArray {
 
     /** The element at {@code index} as a double. */
     public double getDouble(long... index) {
-        return dtype.getDouble(storage.segment(), elementIndex(index));
+        return ElementAccess.getDouble(this, elementIndex(index));
     }
 
     /** The element at {@code index} as a long (floats truncate toward zero). */
     public long getLong(long... index) {
-        return dtype.getLong(storage.segment(), elementIndex(index));
+        return ElementAccess.getLong(this, elementIndex(index));
     }
 
     /** The element at {@code index} as a boolean (non-zero is true). */
@@ -160,13 +160,13 @@ public final class NdArray {
     /** Sets the element at {@code index}, converting as an unsafe cast does. */
     public void set(double value, long... index) {
         checkWritable();
-        dtype.setDouble(storage.segment(), elementIndex(index), value);
+        ElementAccess.setDouble(this, elementIndex(index), value);
     }
 
     /** Sets the element at {@code index}; integer dtypes keep the exact value (modulo wraparound). */
     public void set(long value, long... index) {
         checkWritable();
-        dtype.setLong(storage.segment(), elementIndex(index), value);
+        ElementAccess.setLong(this, elementIndex(index), value);
     }
 
     /** Sets the element at {@code index} to 1 or 0. */
@@ -179,7 +179,7 @@ public final class NdArray {
         if (size() != 1) {
             throw new ShapeException("can only convert an array of size 1 to a scalar, got shape " + Shape.format(shape));
         }
-        return dtype.getDouble(storage.segment(), firstElement());
+        return ElementAccess.getDouble(this, firstElement());
     }
 
     private long firstElement() {
@@ -274,14 +274,14 @@ public final class NdArray {
     /** A C-ordered copy with its own storage. */
     public NdArray copy() {
         NdArray out = allocate(dtype, shape);
-        Assign.copy(this, out);
+        copyLeased("copy", out);
         return out;
     }
 
     /** A copy in {@code order} ({@code 'C'} or {@code 'F'}). */
     public NdArray copy(char order) {
         NdArray out = allocate(dtype, shape, checkOrder(order));
-        Assign.copy(this, out);
+        copyLeased("copy", out);
         return out;
     }
 
@@ -303,21 +303,25 @@ public final class NdArray {
             throw CastingException.of("array data", dtype, type, casting);
         }
         NdArray out = allocate(type, shape);
-        Assign.copy(this, out);
+        copyLeased("astype", out);
         return out;
     }
 
     /** Writes {@code src} (broadcast to this shape, cast unsafely) into this array. */
     public NdArray assign(NdArray src) {
         checkWritable();
-        Assign.copy(src.broadcastTo(shape), this);
+        try (OpLeases l = Ownership.enterOp("assign", new NdArray[] {src}, new NdArray[] {this})) {
+            Assign.copy(src.broadcastTo(shape), this);
+        }
         return this;
     }
 
     /** Fills every element with {@code value}. */
     public NdArray fill(double value) {
         checkWritable();
-        Assign.fill(this, value);
+        try (OpLeases l = Ownership.enterOp("fill", null, new NdArray[] {this})) {
+            Assign.fill(this, value);
+        }
         return this;
     }
 
@@ -325,37 +329,37 @@ public final class NdArray {
 
     public double[] toDoubleArray() {
         double[] out = new double[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        copyLeased("to array", Nd.wrap(out, shape));
         return out;
     }
 
     public float[] toFloatArray() {
         float[] out = new float[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        copyLeased("to array", Nd.wrap(out, shape));
         return out;
     }
 
     public long[] toLongArray() {
         long[] out = new long[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        copyLeased("to array", Nd.wrap(out, shape));
         return out;
     }
 
     public int[] toIntArray() {
         int[] out = new int[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        copyLeased("to array", Nd.wrap(out, shape));
         return out;
     }
 
     public short[] toShortArray() {
         short[] out = new short[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        copyLeased("to array", Nd.wrap(out, shape));
         return out;
     }
 
     public byte[] toByteArray() {
         byte[] out = new byte[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        copyLeased("to array", Nd.wrap(out, shape));
         return out;
     }
 
@@ -370,6 +374,52 @@ public final class NdArray {
 
     @Override
     public String toString() {
-        return "array(shape=" + Shape.format(shape) + ", dtype=" + dtype + ", values=" + Arrays.toString(toDoubleArray()) + ")";
+        String values;
+        try {
+            values = Arrays.toString(toDoubleArray());
+        } catch (OwnershipException | ClosedArrayException e) { // a debugger's toString must not throw
+            values = "<unavailable: " + e.getMessage() + ">";
+        }
+        return "array(shape=" + Shape.format(shape) + ", dtype=" + dtype + ", values=" + values + ")";
+    }
+
+    // ---- ownership (leases, device loans; see Ownership) ----
+
+    /** Takes a shared read lease on this view until the lease is closed. */
+    public ReadLease read() {
+        return new ReadLease(this);
+    }
+
+    /** Takes an exclusive write lease on this view until the lease is closed. */
+    public WriteLease write() {
+        checkWritable();
+        return new WriteLease(this);
+    }
+
+    /** Lends this array's storage to {@code device}, which owns it exclusively until it comes back. */
+    public DeviceLoan to(dev.tessel.spi.Device device) {
+        return DeviceLoan.lend(this, device);
+    }
+
+    /** Brings the storage home if it is lent (waits for device work, copies back); returns this array. */
+    public NdArray toHost() {
+        DeviceLoan l = storage.loan;
+        if (l != null) {
+            l.toHost();
+        }
+        return this;
+    }
+
+    /** Where the storage lives now. */
+    public Residence residence() {
+        DeviceLoan l = storage.loan;
+        return l == null ? Residence.HOST : new Residence(l.device());
+    }
+
+    /** Copies this view into a fresh array {@code out} under a read lease on this view. */
+    private void copyLeased(String op, NdArray out) {
+        try (OpLeases l = OpLeases.enter(op, new NdArray[] {this}, new NdArray[0], null)) {
+            Assign.copy(this, out);
+        }
     }
 }

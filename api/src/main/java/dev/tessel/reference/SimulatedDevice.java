@@ -23,6 +23,7 @@ public final class SimulatedDevice implements Device, AutoCloseable {
     private final String name;
     private final ExecutorService queue;
     private final AtomicInteger tasksRun = new AtomicInteger();
+    private final AtomicInteger liveAllocations = new AtomicInteger();
     private Future<?> last;
     private Throwable failure;
 
@@ -63,6 +64,7 @@ public final class SimulatedDevice implements Device, AutoCloseable {
     @Override
     public synchronized DeviceMemory copyIn(MemorySegment host) {
         Memory m = new Memory(host.byteSize());
+        liveAllocations.incrementAndGet();
         enqueue(() -> MemorySegment.copy(host, 0, m.segment, 0, host.byteSize()));
         return m;
     }
@@ -120,6 +122,12 @@ public final class SimulatedDevice implements Device, AutoCloseable {
     @Override
     public void free(DeviceMemory memory) {
         ((Memory) memory).arena.close();
+        liveAllocations.decrementAndGet();
+    }
+
+    /** Device allocations not yet freed: zero once every loan has come home. */
+    public int liveAllocations() {
+        return liveAllocations.get();
     }
 
     /** How many submitted tasks have run to completion. */

@@ -142,7 +142,11 @@ public final class NdArray {
         return i < 0 ? i + n : i;
     }
 
-    /** The element at {@code index} as a double. */
+    /**
+     * The element at {@code index} as a double. Like every single-element get and set, this
+     * takes and drops a one-element lease (tens of nanoseconds; it recalls a lent storage and
+     * refuses to read what another thread is writing); loops should read through {@link #read()}.
+     */
     public double getDouble(long... index) {
         return ElementAccess.getDouble(this, elementIndex(index));
     }

@@ -314,7 +314,7 @@ public final class NdArray {
     /** Writes {@code src} (broadcast to this shape, cast unsafely) into this array. */
     public NdArray assign(NdArray src) {
         checkWritable();
-        try (OpLeases l = Ownership.enterOp("assign", new NdArray[] {src}, new NdArray[] {this})) {
+        try (OpLeases _ = Ownership.enterOp("assign", new NdArray[] {src}, new NdArray[] {this})) {
             Assign.copy(src.broadcastTo(shape), this);
         }
         return this;
@@ -323,7 +323,7 @@ public final class NdArray {
     /** Fills every element with {@code value}. */
     public NdArray fill(double value) {
         checkWritable();
-        try (OpLeases l = Ownership.enterOp("fill", null, new NdArray[] {this})) {
+        try (OpLeases _ = Ownership.enterOp("fill", null, new NdArray[] {this})) {
             Assign.fill(this, value);
         }
         return this;
@@ -422,7 +422,7 @@ public final class NdArray {
 
     /** Copies this view into a fresh array {@code out} under a read lease on this view. */
     private void copyLeased(String op, NdArray out) {
-        try (OpLeases l = OpLeases.enter(op, new NdArray[] {this}, new NdArray[0], null)) {
+        try (OpLeases _ = OpLeases.enter(op, new NdArray[] {this}, new NdArray[0], null)) {
             Assign.copy(this, out);
         }
     }

@@ -25,7 +25,7 @@ public final class WriteLease extends Lease {
     /** Writes {@code src} (broadcast, cast unsafely) into the leased view, under a read lease on {@code src}. */
     public void assign(NdArray src) {
         segment();
-        try (OpLeases l = OpLeases.enter("assign", new NdArray[] {src}, new NdArray[0], owner())) {
+        try (OpLeases _ = OpLeases.enter("assign", new NdArray[] {src}, new NdArray[0], owner())) {
             Assign.copy(src.broadcastTo(array.shape), array);
         }
     }

@@ -81,7 +81,7 @@ class DeviceLoanTest {
     @Test
     void lendingWhileTheHostHoldsALeaseConflicts() throws Exception {
         NdArray a = Nd.zeros(DType.FLOAT64, 4);
-        try (var holder = new LeaseHolderThread("reader-1", a::read)) {
+        try (var _ = new LeaseHolderThread("reader-1", a::read)) {
             OwnershipException e = assertThrows(OwnershipException.class, () -> a.to(device));
             assertTrue(e.getMessage().contains("device loan lease of op 'to(" + device.name() + ")'"), e.getMessage());
             assertTrue(e.getMessage().contains("overlaps the read lease of op 'read()' on thread 'reader-1'"), e.getMessage());

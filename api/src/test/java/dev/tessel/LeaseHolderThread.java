@@ -12,7 +12,7 @@ final class LeaseHolderThread implements AutoCloseable {
 
     LeaseHolderThread(String name, Supplier<? extends AutoCloseable> lease) {
         thread = new Thread(() -> {
-            try (AutoCloseable l = lease.get()) {
+            try (AutoCloseable _ = lease.get()) {
                 taken.countDown();
                 release.await();
             } catch (Exception e) {
@@ -42,8 +42,12 @@ final class LeaseHolderThread implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         release.countDown();
-        thread.join(10_000);
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

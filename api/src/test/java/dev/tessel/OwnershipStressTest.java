@@ -72,7 +72,7 @@ class OwnershipStressTest {
     private void runPhase(StressOp.Context ctx, OwnershipMode mode, long millis) throws InterruptedException {
         long conflictsBefore = conflicts.get();
         int doneBefore = done.size();
-        try (var s = Ownership.override(mode, Duration.ofMillis(20), false)) {
+        try (var _ = Ownership.override(mode, Duration.ofMillis(20), false)) {
             long deadline = System.nanoTime() + millis * 1_000_000;
             List<Thread> threads = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {

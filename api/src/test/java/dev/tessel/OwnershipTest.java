@@ -26,7 +26,7 @@ class OwnershipTest {
     @Test
     void readersShareARange() throws Exception {
         NdArray a = Nd.arange(10, DType.FLOAT64);
-        try (var holder = new LeaseHolderThread("reader-1", a::read); ReadLease r = a.read()) {
+        try (var _ = new LeaseHolderThread("reader-1", a::read); ReadLease r = a.read()) {
             assertEquals(3.0, r.getDouble(3));
             assertEquals(45.0, Arrays.stream(a.toDoubleArray()).sum());
         }
@@ -35,7 +35,7 @@ class OwnershipTest {
     @Test
     void aWriterExcludesReadersAndNamesBothParties() throws Exception {
         NdArray a = Nd.zeros(DType.FLOAT64, 100);
-        try (var holder = new LeaseHolderThread("writer-1", () -> slice(a, 10, 20).write())) {
+        try (var _ = new LeaseHolderThread("writer-1", () -> slice(a, 10, 20).write())) {
             OwnershipException e = assertThrows(OwnershipException.class, () -> slice(a, 15, 30).copy());
             assertEquals("ownership conflict on storage #" + a.storage().id() + ": read lease of op 'copy' on thread '"
                     + Thread.currentThread().getName() + "', bytes [120, 240) overlaps the write lease of op 'write()'"
@@ -47,7 +47,7 @@ class OwnershipTest {
     @Test
     void writersOnDisjointSlicesProceedTogether() throws Exception {
         NdArray a = Nd.zeros(DType.FLOAT32, 100);
-        try (var holder = new LeaseHolderThread("writer-left", () -> slice(a, 0, 50).write())) {
+        try (var _ = new LeaseHolderThread("writer-left", () -> slice(a, 0, 50).write())) {
             slice(a, 50, 100).fill(2);
             a.set(7.0, 99);
             assertEquals(7.0, a.getDouble(99));
@@ -60,7 +60,7 @@ class OwnershipTest {
     @Test
     void overlappingWritersConflict() throws Exception {
         NdArray a = Nd.zeros(DType.INT32, 64);
-        try (var holder = new LeaseHolderThread("writer-1", () -> slice(a, 0, 33).write())) {
+        try (var _ = new LeaseHolderThread("writer-1", () -> slice(a, 0, 33).write())) {
             OwnershipException e = assertThrows(OwnershipException.class, () -> slice(a, 32, 64).fill(1));
             assertTrue(e.getMessage().contains("write lease of op 'fill'"), e.getMessage());
             assertTrue(e.getMessage().contains("bytes [128, 256) overlaps the write lease of op 'write()' on thread 'writer-1', bytes [0, 132)"),
@@ -73,7 +73,7 @@ class OwnershipTest {
     void anOpsOwnReadsAndWritesDoNotConflict() {
         NdArray a = Nd.arange(6, DType.FLOAT64);
         NdArray b = Nd.ones(DType.FLOAT64, 6);
-        try (OpLeases l = Ownership.enterOp("add", new NdArray[] {a, b}, new NdArray[] {a})) {
+        try (OpLeases _ = Ownership.enterOp("add", new NdArray[] {a, b}, new NdArray[] {a})) {
             assertEquals(2, Ownership.liveLeases(a).size(), "a read and a write of one op on a");
             assertEquals(1, Ownership.liveLeases(b).size());
         }
@@ -86,7 +86,7 @@ class OwnershipTest {
     @Test
     void releaseFreesTheRange() throws Exception {
         NdArray a = Nd.zeros(DType.FLOAT64, 8);
-        try (var holder = new LeaseHolderThread("writer-1", a::write)) {
+        try (var _ = new LeaseHolderThread("writer-1", a::write)) {
             assertThrows(OwnershipException.class, a::read);
         }
         try (ReadLease r = a.read()) {
@@ -96,7 +96,7 @@ class OwnershipTest {
 
     @Test
     void aThreadThatWouldWaitOnItselfFailsAtOnce() {
-        try (var s = Ownership.override(OwnershipMode.WAIT, Duration.ofSeconds(30), false)) {
+        try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofSeconds(30), false)) {
             NdArray a = Nd.zeros(DType.FLOAT64, 4);
             try (WriteLease w = a.write()) {
                 long t0 = System.nanoTime();
@@ -114,7 +114,7 @@ class OwnershipTest {
 
     @Test
     void waitModeWaitsForTheHolder() throws Exception {
-        try (var s = Ownership.override(OwnershipMode.WAIT, Duration.ofSeconds(10), false)) {
+        try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofSeconds(10), false)) {
             NdArray a = Nd.zeros(DType.FLOAT64, 4);
             try (var holder = new LeaseHolderThread("writer-1", a::write)) {
                 holder.releaseAfter(100);
@@ -128,9 +128,9 @@ class OwnershipTest {
 
     @Test
     void waitModeTimesOutWithTheSameDetail() throws Exception {
-        try (var s = Ownership.override(OwnershipMode.WAIT, Duration.ofMillis(150), false)) {
+        try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofMillis(150), false)) {
             NdArray a = Nd.zeros(DType.FLOAT64, 4);
-            try (var holder = new LeaseHolderThread("writer-1", a::write)) {
+            try (var _ = new LeaseHolderThread("writer-1", a::write)) {
                 OwnershipException e = assertThrows(OwnershipException.class, () -> a.fill(1));
                 assertTrue(e.getMessage().matches("ownership conflict on storage #\\d+: write lease of op 'fill' on thread '.+',"
                         + " bytes \\[0, 32\\) waited \\d+ ms \\(tessel.ownership.timeout\\) for the write lease of op 'write\\(\\)'"
@@ -180,10 +180,10 @@ class OwnershipTest {
 
     @Test
     void debugModeKeepsTheLedgerHistory() throws Exception {
-        try (var s = Ownership.override(OwnershipMode.FAIL, Duration.ofSeconds(1), true)) {
+        try (var _ = Ownership.override(OwnershipMode.FAIL, Duration.ofSeconds(1), true)) {
             NdArray a = Nd.zeros(DType.FLOAT64, 4);
             a.fill(1);
-            try (var holder = new LeaseHolderThread("writer-1", a::write)) {
+            try (var _ = new LeaseHolderThread("writer-1", a::write)) {
                 assertThrows(OwnershipException.class, () -> a.getDouble(2));
             }
             var h = Ownership.history(a);

@@ -39,7 +39,7 @@ class ScopeTest {
     @Test
     void aClosedArrayFailsWithAClearErrorNotACrash() {
         NdArray a;
-        try (Scope s = Scope.open()) {
+        try (Scope _ = Scope.open()) {
             a = Nd.arange(4, DType.FLOAT32);
         }
         String expect = "storage #" + a.storage().id() + " was freed when its scope closed; op 'getDouble' cannot use it"
@@ -72,10 +72,10 @@ class ScopeTest {
 
     @Test
     void debugModeShowsWhereLiveLeasesWereTaken() {
-        try (var d = Ownership.override(OwnershipMode.FAIL, Duration.ofSeconds(1), true)) {
+        try (var _ = Ownership.override(OwnershipMode.FAIL, Duration.ofSeconds(1), true)) {
             Scope s = Scope.open();
             NdArray a = Nd.zeros(DType.INT32, 10);
-            try (ReadLease r = a.read()) {
+            try (ReadLease _ = a.read()) {
                 OwnershipException e = assertThrows(OwnershipException.class, s::close);
                 assertTrue(e.getMessage().contains("dev.tessel.ScopeTest.debugModeShowsWhereLiveLeasesWereTaken(ScopeTest.java:"),
                         e.getMessage());

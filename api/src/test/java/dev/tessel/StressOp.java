@@ -61,7 +61,7 @@ record StressOp(Kind kind, int dst, int src, int lo, int hi, int srcLo, double v
             }
             case READ_UNDER_OP -> {
                 double[] seen = new double[hi - lo];
-                try (OpLeases l = Ownership.enterOp("read", new NdArray[] {view}, null)) {
+                try (OpLeases _ = Ownership.enterOp("read", new NdArray[] {view}, null)) {
                     long t = c.tickets.getAndIncrement();
                     Assign.copy(view, Nd.wrap(seen, hi - lo));
                     c.done.add(new Done(t, this, seen));
@@ -73,7 +73,7 @@ record StressOp(Kind kind, int dst, int src, int lo, int hi, int srcLo, double v
     }
 
     private void underOp(Context c, String op, NdArray[] reads, NdArray write, Runnable body) {
-        try (OpLeases l = Ownership.enterOp(op, reads, new NdArray[] {write})) {
+        try (OpLeases _ = Ownership.enterOp(op, reads, new NdArray[] {write})) {
             long t = c.tickets.getAndIncrement();
             body.run();
             c.done.add(new Done(t, this, null));

@@ -64,7 +64,7 @@ public class LeaseBench {
     /** The op with its leases, as the ufunc layer will run it. */
     @Benchmark
     public NdArray opWithLeases() {
-        try (OpLeases l = Ownership.enterOp("add", reads, writes)) {
+        try (OpLeases _ = Ownership.enterOp("add", reads, writes)) {
             BenchViews.assignWithoutLeases(out, a);
         }
         return out;

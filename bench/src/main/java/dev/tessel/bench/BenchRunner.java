@@ -74,7 +74,7 @@ public final class BenchRunner {
         out.println("Measuring this machine's limits:");
         MachineLimits limits = MachineLimits.measure(plan.threadCounts(), out);
         out.printf("Running %d cases with JMH (about %s):%n", plan.cases(),
-                ProgressLine.format(plan.cases() * plan.timing().secondsPerCase()));
+                ProgressLine.format(plan.expectedSeconds()));
         JmhLauncher.Outcome outcome = JmhLauncher.run(plan, dir, out, terminal);
         String json = Files.readString(outcome.json());
         List<Measurement> measurements = JmhResults.parse(json);
@@ -160,6 +160,6 @@ public final class BenchRunner {
             out.printf("%s, tessel.cpu.threads=%d: %d cases %s%n", r.name(), r.threads(), r.cases(),
                     r.params().isEmpty() ? "(its own parameters)" : r.params());
         }
-        out.printf("%d cases, about %s%n", plan.cases(), ProgressLine.format(plan.cases() * plan.timing().secondsPerCase()));
+        out.printf("%d cases, about %s%n", plan.cases(), ProgressLine.format(plan.expectedSeconds()));
     }
 }

@@ -34,7 +34,12 @@ final class JmhProgressFormat implements OutputFormat {
 
     /** "add float32 n=1e5 simd 2 thr" from a case's parameters. */
     static String label(BenchmarkParams p, int threads) {
-        StringBuilder s = new StringBuilder(p.getParam("op") == null ? p.getBenchmark() : p.getParam("op"));
+        if (!OpCatalog.measures(p.getBenchmark(), p.getParam("op"))) {
+            StringBuilder s = new StringBuilder(OpCatalog.shortName(p.getBenchmark()));
+            p.getParamsKeys().forEach(k -> s.append(' ').append(k).append('=').append(p.getParam(k)));
+            return s.append(", ").append(threads).append(" thr").toString();
+        }
+        StringBuilder s = new StringBuilder(p.getParam("op"));
         if (p.getParam("dtype") != null) {
             s.append(' ').append(p.getParam("dtype"));
         }

@@ -57,10 +57,7 @@ final class JmhResults {
 
     /** Whether the entry is one of the catalogue's ops, measured by the op's own benchmark class. */
     private static boolean isCatalogued(Map<?, ?> entry, Map<?, ?> params) {
-        if (!(params.get("op") instanceof String op) || !OpCatalog.contains(op)) {
-            return false;
-        }
-        return String.valueOf(entry.get("benchmark")).startsWith(OpCatalog.get(op).benchmark() + ".");
+        return OpCatalog.measures(String.valueOf(entry.get("benchmark")), params.get("op"));
     }
 
     private static Measurement measurement(Map<?, ?> e, Map<?, ?> params) {

@@ -69,15 +69,7 @@ record MachineLimits(SortedMap<Integer, Double> copyGBs, SortedMap<Integer, Doub
     }
 
     private static double gbPerSecond(int arrays, Runnable pass) {
-        pass.run(); // warm-up, also compiles the kernel
-        double best = Double.MAX_VALUE;
-        long deadline = System.nanoTime() + (long) (SECONDS_PER_KERNEL * 1e9);
-        do {
-            long start = System.nanoTime();
-            pass.run();
-            best = Math.min(best, System.nanoTime() - start);
-        } while (System.nanoTime() < deadline);
-        return arrays * ELEMENTS * Double.BYTES / best;
+        return arrays * ELEMENTS * Double.BYTES / (double) BestTime.of(pass, SECONDS_PER_KERNEL);
     }
 
     /** Best of copy and triad bandwidth with the largest measured thread count not above {@code threads}. */

@@ -44,7 +44,8 @@ final class JmhProgressFormat implements OutputFormat {
             s.append(' ').append(p.getParam("dtype"));
         }
         if (p.getParam("size") != null) {
-            s.append(" n=").append(SizeFormat.format(Long.parseLong(p.getParam("size"))));
+            long size = Long.parseLong(p.getParam("size"));
+            s.append(OpCatalog.get(p.getParam("op")).isMatmul() ? " " + size + "x" + size : " n=" + SizeFormat.format(size));
         }
         s.append(' ').append(p.getParam("backend") != null ? p.getParam("backend") : "java");
         return s.append(", ").append(threads).append(" thr").toString();

@@ -93,7 +93,7 @@ final class JmhProgressFormat implements OutputFormat {
         } else if (failing && !s.isBlank()) {
             // The exception's first line says what went wrong; its stack trace stays in the log.
             failing = false;
-            String line = current + ": " + s.trim();
+            String line = current + ": " + s.strip().lines().findFirst().orElse("");
             failures.add(line);
             progress.message("  failed: " + line);
         }

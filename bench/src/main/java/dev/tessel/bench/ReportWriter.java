@@ -40,8 +40,12 @@ final class ReportWriter {
         s.append("## Measured limits\n\n");
         s.append(limitsTable(limits)).append('\n');
         s.append("## Results\n\n");
-        s.append(table.toMarkdown()).append('\n');
-        s.append(LEGEND).append('\n');
+        if (table.rows().isEmpty()) {
+            s.append(others.isEmpty() ? "No case produced a result; the notes say why.\n\n" : "");
+        } else {
+            s.append(table.toMarkdown()).append('\n');
+            s.append(LEGEND).append('\n');
+        }
         if (!others.isEmpty()) {
             s.append("## Other benchmarks\n\n").append(OtherTable.toMarkdown(others)).append('\n');
         }

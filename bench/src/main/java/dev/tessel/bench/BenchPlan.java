@@ -10,7 +10,7 @@ import java.util.Map;
  * out (an op whose benchmark class is not built yet, a gpu backend without TornadoVM).
  *
  * <p>The quick set (the default) is sized for five minutes on two cores: about 40 cases of
- * 1.5 seconds of JMH time each plus a forked JVM's start, then the NumPy peer. The full set
+ * 1.8 seconds of JMH time each plus a forked JVM's start, then the NumPy peer. The full set
  * also runs every other benchmark under {@code dev.tessel.bench} (SIMD kernels, scheduler
  * overhead and crossover, ownership) with their own parameters and iteration settings, at the
  * largest thread count; {@code --include REGEX} picks such benchmarks by name.

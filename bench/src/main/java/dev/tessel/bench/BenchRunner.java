@@ -103,6 +103,9 @@ public final class BenchRunner {
         ResultTable table = ResultTable.build(measurements, numpySeconds, limits);
         out.println();
         out.print(measurements.isEmpty() ? "" : table.toText());
+        if (table.rows().stream().anyMatch(r -> r.m().unsettled())) {
+            out.println("* iterations differ by more than 2x: still warming up or disturbed; rerun before trusting");
+        }
         out.print(others.isEmpty() ? "" : "\n" + OtherTable.toText(others));
         List<String> charts = ChartWriter.write(table, limits, dir);
         Path report = ReportWriter.write(dir, context, limits, table, others, charts);

@@ -68,7 +68,24 @@ final class JmhResults {
         String backend = params.get("backend") instanceof String b ? b : "java";
         return new Measurement((String) e.get("benchmark"), (String) params.get("op"),
                 String.valueOf(params.get("dtype")), Long.parseLong(String.valueOf(params.get("size"))),
-                backend, threads(e.get("jvmArgs")), toSeconds(score, unit), errorSeconds(score, error, unit));
+                backend, threads(e.get("jvmArgs")), toSeconds(score, unit), errorSeconds(score, error, unit),
+                spread(metric.get("rawData")));
+    }
+
+    /** Largest over smallest iteration score across all forks; 1 without raw data. */
+    static double spread(Object rawData) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        if (rawData instanceof List<?> forks) {
+            for (Object fork : forks) {
+                for (Object v : (List<?>) fork) {
+                    double d = (Double) v;
+                    min = Math.min(min, d);
+                    max = Math.max(max, d);
+                }
+            }
+        }
+        return min == Double.POSITIVE_INFINITY || min <= 0 ? 1.0 : max / min;
     }
 
     private static int threads(Object jvmArgs) {

@@ -77,7 +77,9 @@ final class ReportWriter {
     }
 
     static final String LEGEND = """
-            - **ns/elem**: time per element (per multiply-add for matmul).
+            - **ns/elem**: time per element (per multiply-add for matmul). A `*` marks a case whose \
+            measured iterations differ by more than 2x (still warming up, or disturbed): rerun it, \
+            e.g. with `--full` for longer warm-up, before trusting it.
             - **throughput**: bytes the op must move per second (each operand array read or written once), \
             or GFLOP/s for matmul (2n³ per product).
             - **% of limit**: the roofline time max(bytes / bandwidth, flops / FMA peak), using the \

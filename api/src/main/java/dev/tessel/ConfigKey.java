@@ -60,6 +60,8 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Long> MIN_ELEMENTS_MATMUL = add("tessel.parallel.minElements.matmul", null,
             ConfigSyntax.longRange(1, Long.MAX_VALUE), () -> 1L << 15,
             "matmuls with fewer multiply-adds run on the calling thread (32768 = 32x32x32; not measured)");
+    public static final ConfigKey<Long> STRESS_SECONDS = add("tessel.stress.seconds", null,
+            ConfigSyntax.longRange(1, 86_400), () -> 6L, "test-only: how long the ownership stress test runs");
     // ---- End of the registry. ----
 
     private final String property;

@@ -145,7 +145,8 @@ class ConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> props("tessel.cpu.thread", "2"));
         assertTrue(e.getMessage().startsWith("Unknown configuration key: system property -Dtessel.cpu.thread; "
                 + "did you mean tessel.cpu.threads? Known keys: tessel.backend, tessel.cpu.threads, "), e.getMessage());
-        assertTrue(e.getMessage().endsWith(", tessel.parallel.minElements.matmul"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(", tessel.parallel.minElements.matmul, tessel.stress.seconds"),
+                e.getMessage());
         ConfigException far = assertThrows(ConfigException.class, () -> props("tessel.colour", "red"));
         assertTrue(far.getMessage().startsWith("Unknown configuration key: system property -Dtessel.colour "
                 + "Known keys: tessel.backend, "), far.getMessage());

@@ -28,7 +28,7 @@ public final class ConfigKey<T> {
     public static final ConfigKey<DeviceSelection> GPU_DEVICES = add("tessel.gpu.devices", "TESSEL_GPU_DEVICES",
             DeviceSelection.syntax(), () -> DeviceSelection.ALL, "which GPU devices may be used");
     public static final ConfigKey<Config.GpuFallback> GPU_FALLBACK = add("tessel.gpu.fallback", "TESSEL_GPU_FALLBACK",
-            ConfigSyntax.choice(Config.GpuFallback.class), () -> Config.GpuFallback.WARN,
+            ConfigSyntax.choice(Config.GpuFallback.class), () -> Config.GpuFallback.ERROR,
             "when the GPU is asked for but cannot run an op: fail, or run on the CPU with or without a warning");
     public static final ConfigKey<Long> GPU_MIN_ELEMENTS = add("tessel.gpu.minElements", null,
             ConfigSyntax.longRange(1, Long.MAX_VALUE), () -> 1L << 22,

@@ -34,7 +34,7 @@ class ConfigTest {
         assertEquals(Config.BackendChoice.AUTO, c.backend());
         assertEquals(Math.min(1024, Runtime.getRuntime().availableProcessors()), c.cpuThreads());
         assertEquals(DeviceSelection.ALL, c.gpuDevices());
-        assertEquals(Config.GpuFallback.WARN, c.gpuFallback());
+        assertEquals(Config.GpuFallback.ERROR, c.gpuFallback());
         assertEquals(OwnershipMode.FAIL, c.ownershipMode());
         assertEquals(Duration.ofSeconds(5), c.ownershipTimeout());
         assertEquals(false, c.trace());

@@ -21,7 +21,24 @@ public final class BenchRunner {
     private BenchRunner() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out));
+        System.exit(run(applyProperties(args), System.out));
+    }
+
+    /**
+     * Sets {@code -Dkey=value} arguments as system properties and returns the others, so that
+     * {@code java ... BenchRunner --ops add -Dtessel.cpu.threads=2} works as {@code ./tessel bench} does.
+     */
+    static String[] applyProperties(String[] args) {
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (a.startsWith("-D") && eq > 2) {
+                System.setProperty(a.substring(2, eq), a.substring(eq + 1));
+            } else {
+                rest.add(a);
+            }
+        }
+        return rest.toArray(String[]::new);
     }
 
     /** Runs the command line {@code args}; returns the process exit status. */

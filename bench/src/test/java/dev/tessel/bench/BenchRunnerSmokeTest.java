@@ -46,6 +46,18 @@ class BenchRunnerSmokeTest {
     }
 
     @Test
+    void definesInTheArgumentsBecomeSystemProperties() {
+        String key = "bench.test.applyProperties";
+        try {
+            String[] rest = BenchRunner.applyProperties(new String[] {"--ops", "add", "-D" + key + "=a=b", "-Dnovalue"});
+            assertEquals(List.of("--ops", "add", "-Dnovalue"), List.of(rest));
+            assertEquals("a=b", System.getProperty(key));
+        } finally {
+            System.clearProperty(key);
+        }
+    }
+
+    @Test
     void badOptionsExitWithStatusTwo() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int rc = BenchRunner.run(new String[] {"--dtypes", "int7"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));

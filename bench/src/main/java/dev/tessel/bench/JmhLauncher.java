@@ -25,7 +25,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code tessel.cpu.threads}, and every other {@code tessel.*} property the runner was given.
  */
 final class JmhLauncher {
-    static final List<String> FORK_FLAGS = List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
+    /** JMH 1.37 still calls sun.misc.Unsafe; JDK 25 warns about it in every fork unless allowed. */
+    static final List<String> FORK_FLAGS = List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow");
 
     private JmhLauncher() {}
 

@@ -73,6 +73,7 @@ class BenchPlanTest {
         p.setProperty("tessel.cpu.threads", "16");
         p.setProperty("user.name", "x");
         assertEquals(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-Dtessel.ownership=wait", "-Dtessel.cpu.threads=3"), JmhLauncher.forkArgs(3, p));
+                "--sun-misc-unsafe-memory-access=allow", "-Dtessel.ownership=wait", "-Dtessel.cpu.threads=3"),
+                JmhLauncher.forkArgs(3, p));
     }
 }

@@ -109,13 +109,26 @@ final class Reduction {
         return n;
     }
 
-    /** {@code where(mask, a, init)} in the compute dtype: masked-out elements cannot change the result. */
+    /**
+     * {@code where(mask, a, neutral)} in the compute dtype, where {@code neutral} cannot change
+     * the result: the identity; for subtract, 0 (a right identity); for maximum and friends,
+     * which are idempotent, the initial value itself.
+     */
     private static NdArray masked(Ufunc u, NdArray a, NdArray where, Double init, DType ct) {
         if (init == null) {
             throw new IllegalArgumentException("reduction operation '" + u.name()
                     + "' does not have an identity, so to use a where mask one has to specify 'initial'");
         }
-        NdArray fillValue = Nd.scalar(init, ct);
+        Double neutral = u.identityOrNull();
+        if (neutral == null) {
+            neutral = switch (u.name()) {
+                case "subtract" -> 0.0;
+                case "maximum", "minimum", "fmax", "fmin" -> init;
+                default -> throw new IllegalArgumentException("reduction operation '" + u.name()
+                        + "' has no neutral element, so it cannot take a where mask");
+            };
+        }
+        NdArray fillValue = Nd.scalar(neutral, ct);
         NdArray src = a.dtype == ct ? a : a.astype(ct);
         NdArray full = src.broadcastTo(Shape.broadcast(src.shape, where.shape));
         if (!Arrays.equals(full.shape, a.shape)) {

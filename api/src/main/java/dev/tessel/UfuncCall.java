@@ -206,7 +206,10 @@ final class UfuncCall {
         }
         DType[] compute = LoopResolution.computeTypes(loop);
         Dispatch d = Dispatch.of(u.name(), OpKind.ELEMENTWISE, compute[compute.length - 1], size, bytes);
-        StridedLoop kernel = BufferedLoop.wrap(d.loop(u.name(), compute), in.length, mask != null, arrayTypes, loop);
+        StridedLoop half = loop[0] == DType.FLOAT16 ? HalfPrecisionLoops.of(u.name()) : null;
+        StridedLoop kernel = half != null
+                ? BufferedLoop.wrap(half, in.length, mask != null, arrayTypes, loop, loop)
+                : BufferedLoop.wrap(d.loop(u.name(), compute), in.length, mask != null, arrayTypes, loop, compute);
         d.forEachRange(size, GRAIN, (s, e) -> layout.run(kernel, s, e));
     }
 

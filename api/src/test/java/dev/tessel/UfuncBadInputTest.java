@@ -116,7 +116,7 @@ class UfuncBadInputTest {
         fails(IllegalArgumentException.class, "no ufunc named 'arcsine'; did you mean 'arcsin', 'arcsinh', 'arctan'?",
                 () -> Ufunc.of("arcsine"));
         fails(IllegalArgumentException.class, "no ufunc named 'logaddexpp'; did you mean 'logaddexp', 'logaddexp2', "
-                + "'logical_and'?", () -> Ufunc.of("logaddexpp"));
+                + "'log1p'?", () -> Ufunc.of("logaddexpp"));
         NdArray b = Nd.array(new boolean[] {true, false});
         fails(IllegalArgumentException.class, "numpy boolean subtract, the `-` operator, is not supported, use the "
                 + "bitwise_xor, the `^` operator, or the logical_xor function instead.", () -> b.sub(b));

@@ -169,6 +169,10 @@ public final class Nd {
     }
 
     private static long fillFrom(Object arr, NdArray a, int depth, long pos) {
+        if (arr == null) {
+            throw new ShapeException("setting an array element with a sequence: the nested Java array has a null entry at axis "
+                    + (depth - 1));
+        }
         int len = Array.getLength(arr);
         if (len != a.shape[depth]) {
             throw new ShapeException("setting an array element with a sequence: the nested Java array is not rectangular (axis "

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** However many threads call at once, live workers stay within the budget and every result is right. */
-class WorkerBudgetTest {
+class WorkerPoolTest {
     private static final int CALLERS = 32;
     private static final int N = 200_000;
 
@@ -76,6 +76,8 @@ class WorkerBudgetTest {
         assertTrue(sampledPeak.get() <= 2, "sampled peak " + sampledPeak.get());
         // The workers did take part: the test would pass vacuously otherwise.
         assertTrue(tileThreads.stream().anyMatch(n -> n.startsWith(pool.namePrefix())), tileThreads::toString);
+        // And the callers helped with their own tiles rather than waiting.
+        assertTrue(tileThreads.stream().filter(n -> n.startsWith("app-")).count() > 1, tileThreads::toString);
     }
 
     /** An elementwise op on plain arrays: out[i] = a[i] * 3 + seed, every index written once. */

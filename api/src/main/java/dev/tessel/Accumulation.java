@@ -27,7 +27,7 @@ final class Accumulation {
         int ax = Shape.axis(axis, a.ndim());
         DType lt = ReduceTypes.of(u, a.dtype, dtype);
         DType ct = LoopResolution.computeType(lt);
-        NdArray x = a.dtype == ct ? a : a.astype(ct);
+        NdArray x = a.dtype == ct ? a : Execution.copyAs(a, ct);
         NdArray res = NdArray.allocate(ct, a.shape);
         long n = a.shape[ax];
         if (res.size() > 0) {
@@ -40,7 +40,7 @@ final class Accumulation {
                 bySlices(u, x, res, ax, d);
             }
         }
-        NdArray result = res.dtype == lt ? res : res.astype(lt);
+        NdArray result = res.dtype == lt ? res : Execution.copyAs(res, lt);
         return Reduction.toOut(u.name() + ".accumulate", result, out);
     }
 

@@ -42,7 +42,7 @@ final class Reduction {
         if (where != null) {
             x = masked(u, a, where, init, ct);
         } else if (x.dtype != ct) {
-            x = x.astype(ct);
+            x = Execution.copyAs(x, ct);
         }
         NdArray res = NdArray.allocate(ct, kept);
         if (res.size() > 0) {
@@ -51,12 +51,12 @@ final class Reduction {
                     throw new IllegalArgumentException("zero-size array to reduction operation " + u.name()
                             + " which has no identity");
                 }
-                res.fill(init);
+                Assign.fill(res, init);
             } else {
                 compute(u, x, reduced, res, init);
             }
         }
-        NdArray result = res.dtype == lt ? res : res.astype(lt);
+        NdArray result = res.dtype == lt ? res : Execution.copyAs(res, lt);
         if (keepdims) {
             result = result.reshape(keptShape(a.shape, reduced, true));
         }
@@ -129,7 +129,7 @@ final class Reduction {
             };
         }
         NdArray fillValue = Nd.scalar(neutral, ct);
-        NdArray src = a.dtype == ct ? a : a.astype(ct);
+        NdArray src = a.dtype == ct ? a : Execution.copyAs(a, ct);
         NdArray full = src.broadcastTo(Shape.broadcast(src.shape, where.shape));
         if (!Arrays.equals(full.shape, a.shape)) {
             throw new ShapeException("where mask of shape " + Shape.format(where.shape)
@@ -151,7 +151,8 @@ final class Reduction {
             throw new CastingException("Cannot cast " + op + " output from dtype('" + result.dtype + "') to dtype('"
                     + out.dtype + "') with casting rule 'same_kind'");
         }
-        out.assign(result);
+        out.checkWritable();
+        Assign.copy(result, out);
         return out;
     }
 
@@ -200,7 +201,7 @@ final class Reduction {
                 Assign.copy(slice, res);
             } else {
                 if (r == 0) {
-                    res.fill(init);
+                    Assign.fill(res, init);
                 }
                 Layout layout = UfuncCall.layoutOf(new NdArray[] {res, slice, res}, res.shape, 2);
                 d.forEachRange(layout.size(), UfuncCall.GRAIN, (s, e) -> layout.run(op, s, e));

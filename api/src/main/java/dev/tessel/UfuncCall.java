@@ -145,7 +145,7 @@ final class UfuncCall {
     static NdArray unshare(NdArray a, long[] full, NdArray[] outs) {
         for (NdArray o : outs) {
             if (Overlap.mayOverlap(a, o) && !sameElements(a, o, full)) {
-                return a.copy();
+                return Execution.copyAs(a, a.dtype);
             }
         }
         return a;

@@ -27,6 +27,7 @@ import java.util.List;
  */
 final class Reduction {
     private static final long MIN_BLOCK = 8192;
+    private static final long SLICE_MIN_OUTPUTS = 16;
 
     private Reduction() {
     }
@@ -160,7 +161,9 @@ final class Reduction {
         DType ct = res.dtype;
         Dispatch d = Dispatch.of(u.name() + ".reduce", OpKind.REDUCTION, ct, x.size(), x.size() * ct.itemSize());
         int fastest = fastestAxis(x);
-        if (fastest < 0 || reduced[fastest]) {
+        // Folding whole slices pays when there are enough outputs to stream; a handful of
+        // outputs fold their own (strided) runs instead.
+        if (fastest < 0 || reduced[fastest] || res.size() < SLICE_MIN_OUTPUTS) {
             new InnerFold(u, x, reduced, res, init, d).run();
         } else {
             foldSlices(u, x, reduced, res, init, d);
@@ -178,7 +181,11 @@ final class Reduction {
         return best;
     }
 
-    /** Outer strategy: res = op(res, x[r]) for every index r of the reduced axes, slice by slice. */
+    /**
+     * Outer strategy: res = op(res, x[r]) for every index r of the reduced axes. One pass of the
+     * engine over the outputs; each range of outputs folds every slice in turn while it is hot
+     * in cache, and each output still sees the slices in the same order, whatever the split.
+     */
     private static void foldSlices(Ufunc u, NdArray x, boolean[] reduced, NdArray res, Double init, Dispatch d) {
         DType ct = res.dtype;
         StridedLoop op = d.loop(u.name(), new DType[] {ct, ct, ct});
@@ -189,22 +196,12 @@ final class Reduction {
             (reduced[i] ? rAxes : kAxes).add(i);
         }
         long[] kStrides = kAxes.stream().mapToLong(i -> x.strides[i]).toArray();
-        long total = reducedSize(x.shape, reduced);
+        int total = Math.toIntExact(reducedSize(x.shape, reduced));
+        long[] deltas = new long[total]; // offset of slice r from slice 0
         long[] idx = new long[rAxes.size()];
-        for (long r = 0; r < total; r++) {
-            long off = x.offset;
+        for (int r = 0; r < total; r++) {
             for (int j = 0; j < idx.length; j++) {
-                off += idx[j] * x.strides[rAxes.get(j)];
-            }
-            NdArray slice = x.view(res.shape, kStrides, off, false);
-            if (r == 0 && init == null) {
-                Assign.copy(slice, res);
-            } else {
-                if (r == 0) {
-                    Assign.fill(res, init);
-                }
-                Layout layout = UfuncCall.layoutOf(new NdArray[] {res, slice, res}, res.shape, 2);
-                d.forEachRange(layout.size(), UfuncCall.GRAIN, (s, e) -> layout.run(op, s, e));
+                deltas[r] += idx[j] * x.strides[rAxes.get(j)];
             }
             for (int j = idx.length - 1; j >= 0; j--) {
                 if (++idx[j] < x.shape[rAxes.get(j)]) {
@@ -213,6 +210,34 @@ final class Reduction {
                 idx[j] = 0;
             }
         }
+        NdArray first = x.view(res.shape, kStrides, x.offset, false);
+        Layout fold = UfuncCall.layoutOf(new NdArray[] {res, first, res}, res.shape, 2);
+        Layout copy = UfuncCall.layoutOf(new NdArray[] {first, res}, res.shape, 1);
+        StridedLoop copyLoop = Assign.castLoop(ct, ct);
+        if (init != null) {
+            Assign.fill(res, init);
+        }
+        d.forEachRange(fold.size(), UfuncCall.GRAIN, (s, e) -> {
+            int r = 0;
+            if (init == null) {
+                copy.run(copyLoop, s, e);
+                r = 1;
+            }
+            for (; r < total; r++) {
+                fold.run(shifted(op, new long[] {0, deltas[r], 0}), s, e);
+            }
+        });
+    }
+
+    /** {@code loop} with each operand's offset moved by {@code deltas} elements. */
+    static StridedLoop shifted(StridedLoop loop, long[] deltas) {
+        return (segs, offs, strides, n) -> {
+            long[] o = offs.clone();
+            for (int k = 0; k < o.length; k++) {
+                o[k] += deltas[k];
+            }
+            loop.run(segs, o, strides, n);
+        };
     }
 
     /** Inner strategy: each output folds its own (merged) runs with the reduce loop. */

@@ -101,4 +101,29 @@ class UfuncTest {
         Ufuncs.ADD.at(acc, Nd.array(new long[] {0, 2, 2, -1}), Nd.scalar(1.0, DType.FLOAT64));
         assertArrayEquals(new double[] {1, 0, 3}, acc.toDoubleArray());
     }
+
+    @Test
+    void dtypeSelectsTheLoopAndComparisonsWithWideScalarsAreExact() {
+        NdArray a = Nd.array(new byte[] {100, 100});
+        NdArray r = Ufuncs.ADD.call(new Object[] {a, a}, null, null, DType.FLOAT32, Casting.SAME_KIND)[0];
+        assertEquals(DType.FLOAT32, r.dtype());
+        assertArrayEquals(new float[] {200, 200}, r.toFloatArray());
+        NdArray u8 = Nd.array(new byte[] {0, (byte) 255}).astype(DType.UINT8);
+        assertArrayEquals(new boolean[] {false, false}, Ufuncs.LESS.call(u8, -1).toBooleanArray());
+        assertArrayEquals(new boolean[] {true, true}, Ufuncs.LESS.call(u8, 300).toBooleanArray());
+    }
+
+    @Test
+    void blockedSumDoesNotDependOnTheInputStride() {
+        int n = 100_003;
+        float[] data = new float[2 * n];
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < data.length; i++) {
+            data[i] = rnd.nextFloat() - 0.5f;
+        }
+        NdArray wide = Nd.wrap(data, 2 * n);
+        NdArray strided = wide.slice("::2");
+        NdArray dense = strided.copy();
+        assertEquals(Float.floatToIntBits((float) dense.sum().item()), Float.floatToIntBits((float) strided.sum().item()));
+    }
 }

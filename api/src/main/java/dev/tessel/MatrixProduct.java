@@ -85,7 +85,9 @@ final class MatrixProduct {
         DType ct = c.dtype;
         int nb = c.ndim() - 2;
         long batches = c.size() / (m * n);
-        Dispatch d = Dispatch.of("matmul", OpKind.MATMUL, ct, m * n * k, (a.size() + b.size() + c.size()) * ct.itemSize());
+        // elements = multiply-adds (flops / 2) over all batches, as OpRequest asks for matmul
+        Dispatch d = Dispatch.of("matmul", OpKind.MATMUL, ct, batches * m * n * k,
+                (a.size() + b.size() + c.size()) * ct.itemSize());
         MatmulKernel kernel = d.matmul(ct);
         MemorySegment as = a.segment();
         MemorySegment bs = b.segment();

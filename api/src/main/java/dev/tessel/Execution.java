@@ -33,9 +33,8 @@ final class Execution {
 
     /**
      * A C-ordered copy of {@code a} converted to {@code type}, for use inside {@link #run}: it
-     * takes no lease of its own (the op already holds its leases; a second lease from a
-     * different owner would conflict with the op's own write lease when {@code a} overlaps an
-     * output).
+     * takes no lease of its own, since the op already holds the leases that cover it (nested
+     * leases would share the op's owner anyway; skipping them saves a ledger round trip per copy).
      */
     static NdArray copyAs(NdArray a, DType type) {
         NdArray out = NdArray.allocate(type, a.shape);

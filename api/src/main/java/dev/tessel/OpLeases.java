@@ -10,21 +10,31 @@ package dev.tessel;
  * op never holds anything another op needs.
  */
 public final class OpLeases implements AutoCloseable {
+    /**
+     * The owner of the op this thread is running, if any. An op that runs other ops inside it
+     * (a mean calling sum, a copy made because {@code out} overlaps an input) takes their leases
+     * as the same owner, so it never conflicts with itself.
+     */
+    private static final ThreadLocal<OpLeases> CURRENT = new ThreadLocal<>();
+
     private final Object owner;
+    private final OpLeases enclosing;
     private final Ledger[] ledgers;
     private final LeaseSlot[] slots;
     private int count;
     private boolean closed;
 
-    private OpLeases(Object owner, int capacity) {
-        this.owner = owner == null ? this : owner;
+    private OpLeases(Object owner, OpLeases enclosing, int capacity) {
+        this.enclosing = enclosing;
+        this.owner = owner != null ? owner : enclosing != null ? enclosing.owner : this;
         this.ledgers = new Ledger[capacity];
         this.slots = new LeaseSlot[capacity];
     }
 
     /** Acquires the leases of one op; {@code owner} null makes the op its own owner. */
     static OpLeases enter(String op, NdArray[] reads, NdArray[] writes, Object owner) {
-        OpLeases l = new OpLeases(owner, reads.length + writes.length);
+        OpLeases enclosing = CURRENT.get();
+        OpLeases l = new OpLeases(owner, owner == null ? enclosing : null, reads.length + writes.length);
         long waitStart = 0;
         for (int attempt = 0;; attempt++) {
             Conflict c = l.tryAll(op, reads, LeaseKind.READ);
@@ -32,6 +42,9 @@ public final class OpLeases implements AutoCloseable {
                 c = l.tryAll(op, writes, LeaseKind.WRITE);
             }
             if (c == null) {
+                if (owner == null) {
+                    CURRENT.set(l);
+                }
                 return l;
             }
             l.releaseAll();
@@ -73,6 +86,9 @@ public final class OpLeases implements AutoCloseable {
         if (!closed) {
             closed = true;
             releaseAll();
+            if (CURRENT.get() == this) {
+                CURRENT.set(enclosing);
+            }
         }
     }
 }

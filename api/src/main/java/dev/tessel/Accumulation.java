@@ -82,7 +82,7 @@ final class Accumulation {
         d.forEachRange(layout.size(), UfuncCall.GRAIN, (s, e) -> {
             for (long i = 1; i < n; i++) {
                 long step = i - 1;
-                layout.run(Reduction.shifted(op, new long[] {step * rs, step * xs, step * rs}), s, e);
+                layout.run(SliceFold.shifted(op, new long[] {step * rs, step * xs, step * rs}), s, e);
             }
         });
     }

@@ -43,6 +43,7 @@ public final class SimdBackend implements Backend {
     }
 
     /** The vector width and lanes in use, or the reason the backend is off. */
+    @Override
     public String describe() {
         String reason = unavailableReason();
         return reason != null ? reason : VectorKernels.describe();

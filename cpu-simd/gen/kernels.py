@@ -74,7 +74,7 @@ def binary(ufunc, vexpr, sexpr, compare):
         sstore = "c.set(ValueLayout.JAVA_BYTE, {at}, (byte) ({e} ? 1 : 0));"
         vexp = f"va.compare(VectorOperators.{vexpr}, vb).toLong()"
     else:
-        vstore = "{v}.intoMemorySegment(c, (oc + i + #L * L) * W, NO);\n"
+        vstore = "{v}.intoMemorySegment(c, bc + i * W + #L * L * W, NO);\n"
         sstore = "c.setAtIndex(E, {at}, {e});"
         vexp = vexpr
     strided = sstore.format(at="o[2] + i * s[2]", e=sexpr).replace("c.", "g[2].")
@@ -95,16 +95,17 @@ def binary(ufunc, vexpr, sexpr, compare):
     text = dispatch(n, 2, body)
     for kind, aparam, bparam, aload, bload, xs, ys in (
             ("VV", "MemorySegment a, long oa", "MemorySegment b, long ob",
-             "VEC.fromMemorySegment(S, a, (oa + i + #L * L) * W, NO)",
-             "VEC.fromMemorySegment(S, b, (ob + i + #L * L) * W, NO)",
+             "VEC.fromMemorySegment(S, a, ba + i * W + #L * L * W, NO)",
+             "VEC.fromMemorySegment(S, b, bb + i * W + #L * L * W, NO)",
              "a.getAtIndex(E, oa + i)", "b.getAtIndex(E, ob + i)"),
             ("VS", "MemorySegment a, long oa", "ELEM y0",
-             "VEC.fromMemorySegment(S, a, (oa + i + #L * L) * W, NO)", "yv",
+             "VEC.fromMemorySegment(S, a, ba + i * W + #L * L * W, NO)", "yv",
              "a.getAtIndex(E, oa + i)", "y0"),
             ("SV", "ELEM x0", "MemorySegment b, long ob", "xv",
-             "VEC.fromMemorySegment(S, b, (ob + i + #L * L) * W, NO)",
+             "VEC.fromMemorySegment(S, b, bb + i * W + #L * L * W, NO)",
              "x0", "b.getAtIndex(E, ob + i)")):
         pre = ""
+        hoist = "".join(f"        long b{x} = o{x} * W;\n" for x in ("a", "b", "c") if (x != "a" or kind != "SV") and (x != "b" or kind != "VS"))
         if kind == "VS":
             pre = "        VEC yv = VEC.broadcast(S, y0);\n"
         if kind == "SV":
@@ -128,7 +129,7 @@ def binary(ufunc, vexpr, sexpr, compare):
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long {n}{kind}Body({aparam}, {bparam}, MemorySegment c, long oc, long n) {{
-{pre}        long i = 0;
+{pre}{hoist}        long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {{
 {unroll(step)}        }}
         for (long end = n - L; i <= end; i += L) {{
@@ -158,8 +159,8 @@ def unary(ufunc, vop, sexpr):
             }}
         }}
 """
-    step = ("            VEC.fromMemorySegment(S, a, (oa + i + #L * L) * W, NO)\n"
-            f"                    .lanewise(VectorOperators.{vop}).intoMemorySegment(c, (oc + i + #L * L) * W, NO);\n")
+    step = ("            VEC.fromMemorySegment(S, a, ba + i * W + #L * L * W, NO)\n"
+            f"                    .lanewise(VectorOperators.{vop}).intoMemorySegment(c, bc + i * W + #L * L * W, NO);\n")
     one = step.replace("#L * L", "0")
     return dispatch(n, 1, body) + f"""
     private static void {n}VV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {{
@@ -175,6 +176,8 @@ def unary(ufunc, vop, sexpr):
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long {n}VVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {{
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {{
 {unroll(step)}        }}

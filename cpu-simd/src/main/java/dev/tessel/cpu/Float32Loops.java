@@ -117,25 +117,28 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.add(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.add(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.add(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.add(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.add(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.add(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -155,25 +158,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.add(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.add(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.add(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.add(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.add(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.add(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -193,25 +198,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.add(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.add(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.add(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.add(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.add(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.add(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -253,25 +260,28 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.sub(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.sub(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.sub(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.sub(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.sub(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.sub(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -291,25 +301,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.sub(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.sub(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.sub(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.sub(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.sub(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.sub(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -329,25 +341,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.sub(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.sub(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.sub(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.sub(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.sub(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.sub(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -389,25 +403,28 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.mul(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.mul(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.mul(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.mul(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.mul(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.mul(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -427,25 +444,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.mul(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.mul(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.mul(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.mul(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.mul(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.mul(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -465,25 +484,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplySVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.mul(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.mul(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.mul(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.mul(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.mul(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.mul(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -525,25 +546,28 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long divideVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.div(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.div(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.div(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.div(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.div(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.div(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.div(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.div(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.div(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.div(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -563,25 +587,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long divideVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.div(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.div(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.div(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.div(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.div(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.div(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.div(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.div(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.div(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.div(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -601,25 +627,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long divideSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.div(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.div(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.div(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.div(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.div(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.div(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.div(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.div(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.div(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.div(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -661,25 +689,28 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -699,25 +730,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -737,25 +770,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -797,25 +832,28 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -835,25 +873,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -873,25 +913,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -933,24 +975,27 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long equalVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.EQ, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.EQ, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.EQ, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.EQ, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.EQ, vb).toLong(), L);
         }
         return i;
@@ -971,23 +1016,25 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long equalVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.EQ, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.EQ, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.EQ, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.EQ, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.EQ, vb).toLong(), L);
         }
@@ -1009,24 +1056,26 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long equalSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.EQ, vb0).toLong(), L);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.EQ, vb1).toLong(), L);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.EQ, vb2).toLong(), L);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.EQ, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.EQ, vb).toLong(), L);
         }
         return i;
@@ -1069,24 +1118,27 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long notEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.NE, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.NE, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.NE, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.NE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.NE, vb).toLong(), L);
         }
         return i;
@@ -1107,23 +1159,25 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long notEqualVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.NE, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.NE, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.NE, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.NE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.NE, vb).toLong(), L);
         }
@@ -1145,24 +1199,26 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long notEqualSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.NE, vb0).toLong(), L);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.NE, vb1).toLong(), L);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.NE, vb2).toLong(), L);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.NE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.NE, vb).toLong(), L);
         }
         return i;
@@ -1205,24 +1261,27 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LT, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LT, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LT, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LT, vb).toLong(), L);
         }
         return i;
@@ -1243,23 +1302,25 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LT, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LT, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LT, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LT, vb).toLong(), L);
         }
@@ -1281,24 +1342,26 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LT, vb0).toLong(), L);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LT, vb1).toLong(), L);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LT, vb2).toLong(), L);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LT, vb).toLong(), L);
         }
         return i;
@@ -1341,24 +1404,27 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LE, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LE, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LE, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LE, vb).toLong(), L);
         }
         return i;
@@ -1379,23 +1445,25 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessEqualVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LE, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LE, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LE, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LE, vb).toLong(), L);
         }
@@ -1417,24 +1485,26 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessEqualSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LE, vb0).toLong(), L);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LE, vb1).toLong(), L);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LE, vb2).toLong(), L);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LE, vb).toLong(), L);
         }
         return i;
@@ -1477,24 +1547,27 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GT, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GT, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GT, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GT, vb).toLong(), L);
         }
         return i;
@@ -1515,23 +1588,25 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GT, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GT, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GT, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GT, vb).toLong(), L);
         }
@@ -1553,24 +1628,26 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GT, vb0).toLong(), L);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GT, vb1).toLong(), L);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GT, vb2).toLong(), L);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GT, vb).toLong(), L);
         }
         return i;
@@ -1613,24 +1690,27 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GE, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GE, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GE, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GE, vb).toLong(), L);
         }
         return i;
@@ -1651,23 +1731,25 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterEqualVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GE, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GE, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GE, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GE, vb).toLong(), L);
         }
@@ -1689,24 +1771,26 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterEqualSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GE, vb0).toLong(), L);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GE, vb1).toLong(), L);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GE, vb2).toLong(), L);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GE, vb).toLong(), L);
         }
         return i;
@@ -1743,20 +1827,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long negativeVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1792,20 +1878,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long absoluteVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1841,20 +1929,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long sqrtVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1890,20 +1980,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long expVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1939,20 +2031,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long expm1VVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1988,20 +2082,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long logVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2037,20 +2133,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long log10VVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2086,20 +2184,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long log1pVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2135,20 +2235,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long sinVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2184,20 +2286,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long cosVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2233,20 +2337,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long tanVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2282,20 +2388,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long arcsinVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2331,20 +2439,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long arccosVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2380,20 +2490,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long arctanVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2429,20 +2541,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long sinhVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2478,20 +2592,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long coshVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2527,20 +2643,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long tanhVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2576,20 +2694,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long cbrtVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

@@ -98,25 +98,28 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.add(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.add(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.add(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.add(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.add(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.add(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -136,25 +139,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
-            va0.add(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
-            va1.add(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
-            va2.add(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
-            va3.add(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
-            va.add(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.add(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -174,25 +179,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.add(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.add(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.add(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.add(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.add(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.add(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -234,25 +241,28 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.sub(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.sub(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.sub(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.sub(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.sub(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.sub(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -272,25 +282,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
-            va0.sub(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
-            va1.sub(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
-            va2.sub(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
-            va3.sub(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
-            va.sub(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.sub(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -310,25 +322,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.sub(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.sub(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.sub(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.sub(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.sub(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.sub(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -370,25 +384,28 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.mul(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.mul(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.mul(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.mul(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.mul(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.mul(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -408,25 +425,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
-            va0.mul(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
-            va1.mul(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
-            va2.mul(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
-            va3.mul(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
-            va.mul(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.mul(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -446,25 +465,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplySVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.mul(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.mul(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.mul(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.mul(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.mul(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.mul(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -506,25 +527,28 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -544,25 +568,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -582,25 +608,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -642,25 +670,28 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -680,25 +711,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -718,25 +751,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -778,24 +813,27 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long equalVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.EQ, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.EQ, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.EQ, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.EQ, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.EQ, vb).toLong(), L);
         }
         return i;
@@ -816,23 +854,25 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long equalVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.EQ, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.EQ, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.EQ, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.EQ, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.EQ, vb).toLong(), L);
         }
@@ -854,24 +894,26 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long equalSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.EQ, vb0).toLong(), L);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.EQ, vb1).toLong(), L);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.EQ, vb2).toLong(), L);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.EQ, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.EQ, vb).toLong(), L);
         }
         return i;
@@ -914,24 +956,27 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long notEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.NE, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.NE, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.NE, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.NE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.NE, vb).toLong(), L);
         }
         return i;
@@ -952,23 +997,25 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long notEqualVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.NE, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.NE, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.NE, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.NE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.NE, vb).toLong(), L);
         }
@@ -990,24 +1037,26 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long notEqualSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.NE, vb0).toLong(), L);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.NE, vb1).toLong(), L);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.NE, vb2).toLong(), L);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.NE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.NE, vb).toLong(), L);
         }
         return i;
@@ -1050,24 +1099,27 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LT, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LT, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LT, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LT, vb).toLong(), L);
         }
         return i;
@@ -1088,23 +1140,25 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LT, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LT, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LT, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LT, vb).toLong(), L);
         }
@@ -1126,24 +1180,26 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LT, vb0).toLong(), L);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LT, vb1).toLong(), L);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LT, vb2).toLong(), L);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LT, vb).toLong(), L);
         }
         return i;
@@ -1186,24 +1242,27 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LE, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LE, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LE, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LE, vb).toLong(), L);
         }
         return i;
@@ -1224,23 +1283,25 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessEqualVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LE, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LE, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LE, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LE, vb).toLong(), L);
         }
@@ -1262,24 +1323,26 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessEqualSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LE, vb0).toLong(), L);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LE, vb1).toLong(), L);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LE, vb2).toLong(), L);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LE, vb).toLong(), L);
         }
         return i;
@@ -1322,24 +1385,27 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GT, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GT, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GT, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GT, vb).toLong(), L);
         }
         return i;
@@ -1360,23 +1426,25 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GT, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GT, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GT, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GT, vb).toLong(), L);
         }
@@ -1398,24 +1466,26 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GT, vb0).toLong(), L);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GT, vb1).toLong(), L);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GT, vb2).toLong(), L);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GT, vb).toLong(), L);
         }
         return i;
@@ -1458,24 +1528,27 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GE, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GE, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GE, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GE, vb).toLong(), L);
         }
         return i;
@@ -1496,23 +1569,25 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterEqualVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GE, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GE, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GE, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GE, vb).toLong(), L);
         }
@@ -1534,24 +1609,26 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterEqualSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GE, vb0).toLong(), L);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GE, vb1).toLong(), L);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GE, vb2).toLong(), L);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GE, vb).toLong(), L);
         }
         return i;
@@ -1588,20 +1665,22 @@ final class Int32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long negativeVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1637,20 +1716,22 @@ final class Int32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long absoluteVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

@@ -21,15 +21,32 @@ FLOAT_BINARY = {  # ufunc: (vector expression of va, vb; scalar expression of x,
     "divide": ("va.div(vb)", "x / y"),
     "maximum": ("va.lanewise(VectorOperators.MAX, vb)", "Math.max(x, y)"),
     "minimum": ("va.lanewise(VectorOperators.MIN, vb)", "Math.min(x, y)"),
+    # fmax/fmin ignore a NaN operand: take the max, then the other operand where one is NaN.
+    "fmax": ("va.lanewise(VectorOperators.MAX, vb).blend(vb, va.test(VectorOperators.IS_NAN))"
+             ".blend(va, vb.test(VectorOperators.IS_NAN))",
+             "Float.isNaN(x) ? y : Float.isNaN(y) ? x : Math.max(x, y)"),
+    "fmin": ("va.lanewise(VectorOperators.MIN, vb).blend(vb, va.test(VectorOperators.IS_NAN))"
+             ".blend(va, vb.test(VectorOperators.IS_NAN))",
+             "Float.isNaN(x) ? y : Float.isNaN(y) ? x : Math.min(x, y)"),
 }
-INT_BINARY = {k: v for k, v in FLOAT_BINARY.items() if k != "divide"}
+INT_BINARY = {k: v for k, v in FLOAT_BINARY.items() if k not in ("divide", "fmax", "fmin")}
+INT_BINARY.update({
+    "fmax": FLOAT_BINARY["maximum"], "fmin": FLOAT_BINARY["minimum"],
+    "bitwise_and": ("va.and(vb)", "x & y"), "bitwise_or": ("va.or(vb)", "x | y"),
+    "bitwise_xor": ("va.lanewise(VectorOperators.XOR, vb)", "x ^ y"),
+})
+PREDICATE = {  # float ufunc -> (VectorOperators test, scalar expression of x)
+    "isnan": ("IS_NAN", "Float.isNaN(x)"), "isinf": ("IS_INFINITE", "Float.isInfinite(x)"),
+    "isfinite": ("IS_FINITE", "Float.isFinite(x)"),
+}
 COMPARE = {
     "equal": ("EQ", "x == y"), "not_equal": ("NE", "x != y"),
     "less": ("LT", "x < y"), "less_equal": ("LE", "x <= y"),
     "greater": ("GT", "x > y"), "greater_equal": ("GE", "x >= y"),
 }
-FLOAT_UNARY = {  # ufunc: (VectorOperators name, scalar expression of x)
+FLOAT_UNARY = {  # ufunc: (VectorOperators name, or "=" and an expression of v; scalar expression of x)
     "negative": ("NEG", "-x"), "absolute": ("ABS", "Math.abs(x)"),
+    "square": ("=v.mul(v)", "x * x"), "reciprocal": ("=VEC.broadcast(S, 1).div(v)", "1 / x"),
     "sqrt": ("SQRT", "(float) Math.sqrt(x)"),
     "exp": ("EXP", "(float) Math.exp(x)"), "expm1": ("EXPM1", "(float) Math.expm1(x)"),
     "log": ("LOG", "(float) Math.log(x)"), "log10": ("LOG10", "(float) Math.log10(x)"),
@@ -41,7 +58,8 @@ FLOAT_UNARY = {  # ufunc: (VectorOperators name, scalar expression of x)
     "sinh": ("SINH", "(float) Math.sinh(x)"), "cosh": ("COSH", "(float) Math.cosh(x)"),
     "tanh": ("TANH", "(float) Math.tanh(x)"), "cbrt": ("CBRT", "(float) Math.cbrt(x)"),
 }
-INT_UNARY = {"negative": ("NEG", "-x"), "absolute": ("ABS", "Math.abs(x)")}
+INT_UNARY = {"negative": ("NEG", "-x"), "absolute": ("ABS", "Math.abs(x)"), "square": ("=v.mul(v)", "x * x"),
+             "invert": ("=v.not()", "~x")}
 
 
 def ident(ufunc):
@@ -159,9 +177,11 @@ def unary(ufunc, vop, sexpr):
             }}
         }}
 """
-    step = ("            VEC.fromMemorySegment(S, a, ba + i * W + #L * L * W, NO)\n"
-            f"                    .lanewise(VectorOperators.{vop}).intoMemorySegment(c, bc + i * W + #L * L * W, NO);\n")
-    one = step.replace("#L * L", "0")
+    expr = vop[1:] if vop.startswith("=") else f"v.lanewise(VectorOperators.{vop})"
+    step = ("            VEC v# = VEC.fromMemorySegment(S, a, ba + i * W + #L * L * W, NO);\n"
+            "            " + re.sub(r"\bv\b", "v#", expr) +
+            ".intoMemorySegment(c, bc + i * W + #L * L * W, NO);\n")
+    one = step.replace("#L * L", "0").replace("#", "")
     return dispatch(n, 1, body) + f"""
     private static void {n}VV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {{
         long i = 0;
@@ -188,6 +208,45 @@ def unary(ufunc, vop, sexpr):
 """
 
 
+def predicate(ufunc, test, sexpr):
+    n = ident(ufunc)
+    body = f"""        if (s[0] == 1 && s[1] == 1) {{
+            {n}VV(g[0], o[0], g[1], o[1], n);
+        }} else {{
+            for (long i = 0; i < n; i++) {{
+                ELEM x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].set(ValueLayout.JAVA_BYTE, o[1] + i * s[1], (byte) ({sexpr} ? 1 : 0));
+            }}
+        }}
+"""
+    step = ("            MaskBytes.store(c, oc + i + #L * L, VEC.fromMemorySegment(S, a, ba + i * W + #L * L * W, NO)\n"
+            f"                    .test(VectorOperators.{test}).toLong(), L);\n")
+    one = step.replace("#L * L", "0")
+    return dispatch(n, 1, body) + f"""
+    private static void {n}VV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {{
+        long i = 0;
+        if (n >= L) {{
+            i = {n}VVBody(a, oa, c, oc, n);
+        }}
+        for (; i < n; i++) {{
+            ELEM x = a.getAtIndex(E, oa + i);
+            c.set(ValueLayout.JAVA_BYTE, oc + i, (byte) ({sexpr} ? 1 : 0));
+        }}
+    }}
+
+    // Unrolled 4x: independent test-and-store chains.
+    private static long {n}VVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {{
+        long ba = oa * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {{
+{unroll(step)}        }}
+        for (long end = n - L; i <= end; i += L) {{
+{one}        }}
+        return i;
+    }}
+"""
+
+
 def lookup(name, table):
     cases = "".join(f'            case "{u}" -> {cls}::{ident(u)};\n' for u in table)
     return f"""
@@ -199,11 +258,14 @@ def lookup(name, table):
 """
 
 
-def loops_class(elem, binary_ops, unary_ops, doc):
+def loops_class(elem, binary_ops, unary_ops, predicates, doc):
     global cls
     cls = "CLS"
     text = ""
     text += lookup("binary", binary_ops) + lookup("compare", COMPARE) + lookup("unary", unary_ops)
+    text += lookup("predicate", predicates)
+    for u, (v, s) in predicates.items():
+        text += predicate(u, v, s)
     for u, (v, s) in binary_ops.items():
         text += binary(u, v, s, False)
     for u, (v, s) in COMPARE.items():
@@ -285,8 +347,8 @@ def write(name, text):
 
 
 def main():
-    f32 = fill(loops_class("float", FLOAT_BINARY, FLOAT_UNARY, FLOAT_DOC), "Float32")
-    i32 = fill(loops_class("int", INT_BINARY, INT_UNARY, INT_DOC), "Int32")
+    f32 = fill(loops_class("float", FLOAT_BINARY, FLOAT_UNARY, PREDICATE, FLOAT_DOC), "Float32")
+    i32 = fill(loops_class("int", INT_BINARY, INT_UNARY, {}, INT_DOC), "Int32")
     write("Float32Loops", f32)
     write("Float64Loops", twin(f32, "Float32"))
     write("Int32Loops", i32)

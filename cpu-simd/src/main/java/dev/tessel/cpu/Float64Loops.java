@@ -40,6 +40,8 @@ final class Float64Loops {
             case "divide" -> Float64Loops::divide;
             case "maximum" -> Float64Loops::maximum;
             case "minimum" -> Float64Loops::minimum;
+            case "fmax" -> Float64Loops::fmax;
+            case "fmin" -> Float64Loops::fmin;
             default -> null;
         };
     }
@@ -60,6 +62,8 @@ final class Float64Loops {
         return switch (ufunc) {
             case "negative" -> Float64Loops::negative;
             case "absolute" -> Float64Loops::absolute;
+            case "square" -> Float64Loops::square;
+            case "reciprocal" -> Float64Loops::reciprocal;
             case "sqrt" -> Float64Loops::sqrt;
             case "exp" -> Float64Loops::exp;
             case "expm1" -> Float64Loops::expm1;
@@ -78,6 +82,165 @@ final class Float64Loops {
             case "cbrt" -> Float64Loops::cbrt;
             default -> null;
         };
+    }
+
+    static StridedLoop predicate(String ufunc) {
+        return switch (ufunc) {
+            case "isnan" -> Float64Loops::isnan;
+            case "isinf" -> Float64Loops::isinf;
+            case "isfinite" -> Float64Loops::isfinite;
+            default -> null;
+        };
+    }
+
+    static void isnan(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1) {
+            isnanVV(g[0], o[0], g[1], o[1], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                double x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].set(ValueLayout.JAVA_BYTE, o[1] + i * s[1], (byte) (Double.isNaN(x) ? 1 : 0));
+            }
+        }
+    }
+
+    private static void isnanVV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = isnanVVBody(a, oa, c, oc, n);
+        }
+        for (; i < n; i++) {
+            double x = a.getAtIndex(E, oa + i);
+            c.set(ValueLayout.JAVA_BYTE, oc + i, (byte) (Double.isNaN(x) ? 1 : 0));
+        }
+    }
+
+    // Unrolled 4x: independent test-and-store chains.
+    private static long isnanVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            MaskBytes.store(c, oc + i + 0L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .test(VectorOperators.IS_NAN).toLong(), L);
+            MaskBytes.store(c, oc + i + 1L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .test(VectorOperators.IS_NAN).toLong(), L);
+            MaskBytes.store(c, oc + i + 2L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .test(VectorOperators.IS_NAN).toLong(), L);
+            MaskBytes.store(c, oc + i + 3L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .test(VectorOperators.IS_NAN).toLong(), L);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            MaskBytes.store(c, oc + i + 0, DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .test(VectorOperators.IS_NAN).toLong(), L);
+        }
+        return i;
+    }
+
+    static void isinf(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1) {
+            isinfVV(g[0], o[0], g[1], o[1], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                double x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].set(ValueLayout.JAVA_BYTE, o[1] + i * s[1], (byte) (Double.isInfinite(x) ? 1 : 0));
+            }
+        }
+    }
+
+    private static void isinfVV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = isinfVVBody(a, oa, c, oc, n);
+        }
+        for (; i < n; i++) {
+            double x = a.getAtIndex(E, oa + i);
+            c.set(ValueLayout.JAVA_BYTE, oc + i, (byte) (Double.isInfinite(x) ? 1 : 0));
+        }
+    }
+
+    // Unrolled 4x: independent test-and-store chains.
+    private static long isinfVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            MaskBytes.store(c, oc + i + 0L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .test(VectorOperators.IS_INFINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 1L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .test(VectorOperators.IS_INFINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 2L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .test(VectorOperators.IS_INFINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 3L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .test(VectorOperators.IS_INFINITE).toLong(), L);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            MaskBytes.store(c, oc + i + 0, DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .test(VectorOperators.IS_INFINITE).toLong(), L);
+        }
+        return i;
+    }
+
+    static void isfinite(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1) {
+            isfiniteVV(g[0], o[0], g[1], o[1], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                double x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].set(ValueLayout.JAVA_BYTE, o[1] + i * s[1], (byte) (Double.isFinite(x) ? 1 : 0));
+            }
+        }
+    }
+
+    private static void isfiniteVV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = isfiniteVVBody(a, oa, c, oc, n);
+        }
+        for (; i < n; i++) {
+            double x = a.getAtIndex(E, oa + i);
+            c.set(ValueLayout.JAVA_BYTE, oc + i, (byte) (Double.isFinite(x) ? 1 : 0));
+        }
+    }
+
+    // Unrolled 4x: independent test-and-store chains.
+    private static long isfiniteVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            MaskBytes.store(c, oc + i + 0L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .test(VectorOperators.IS_FINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 1L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .test(VectorOperators.IS_FINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 2L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .test(VectorOperators.IS_FINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 3L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .test(VectorOperators.IS_FINITE).toLong(), L);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            MaskBytes.store(c, oc + i + 0, DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .test(VectorOperators.IS_FINITE).toLong(), L);
+        }
+        return i;
     }
 
     static void add(MemorySegment[] g, long[] o, long[] s, long n) {
@@ -934,6 +1097,292 @@ final class Float64Loops {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void fmax(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1 && s[2] == 1) {
+            fmaxVV(g[0], o[0], g[1], o[1], g[2], o[2], n);
+        } else if (s[0] == 1 && s[1] == 0 && s[2] == 1) {
+            fmaxVS(g[0], o[0], g[1].getAtIndex(E, o[1]), g[2], o[2], n);
+        } else if (s[0] == 0 && s[1] == 1 && s[2] == 1) {
+            fmaxSV(g[0].getAtIndex(E, o[0]), g[1], o[1], g[2], o[2], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                double x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                double y = g[1].getAtIndex(E, o[1] + i * s[1]);
+                g[2].setAtIndex(E, o[2] + i * s[2], Double.isNaN(x) ? y : Double.isNaN(y) ? x : Math.max(x, y));
+            }
+        }
+    }
+
+    private static void fmaxVV(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fmaxVVBody(a, oa, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            double x = a.getAtIndex(E, oa + i);
+            double y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, Double.isNaN(x) ? y : Double.isNaN(y) ? x : Math.max(x, y));
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fmaxVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).blend(vb0, va0.test(VectorOperators.IS_NAN)).blend(va0, vb0.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).blend(vb1, va1.test(VectorOperators.IS_NAN)).blend(va1, vb1.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).blend(vb2, va2.test(VectorOperators.IS_NAN)).blend(va2, vb2.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).blend(vb3, va3.test(VectorOperators.IS_NAN)).blend(va3, vb3.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).blend(vb, va.test(VectorOperators.IS_NAN)).blend(va, vb.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void fmaxVS(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fmaxVSBody(a, oa, y0, c, oc, n);
+        }
+        for (; i < n; i++) {
+            double x = a.getAtIndex(E, oa + i);
+            double y = y0;
+            c.setAtIndex(E, oc + i, Double.isNaN(x) ? y : Double.isNaN(y) ? x : Math.max(x, y));
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fmaxVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
+        DoubleVector yv = DoubleVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            DoubleVector vb0 = yv;
+            va0.lanewise(VectorOperators.MAX, vb0).blend(vb0, va0.test(VectorOperators.IS_NAN)).blend(va0, vb0.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            DoubleVector vb1 = yv;
+            va1.lanewise(VectorOperators.MAX, vb1).blend(vb1, va1.test(VectorOperators.IS_NAN)).blend(va1, vb1.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            DoubleVector vb2 = yv;
+            va2.lanewise(VectorOperators.MAX, vb2).blend(vb2, va2.test(VectorOperators.IS_NAN)).blend(va2, vb2.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            DoubleVector vb3 = yv;
+            va3.lanewise(VectorOperators.MAX, vb3).blend(vb3, va3.test(VectorOperators.IS_NAN)).blend(va3, vb3.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            DoubleVector vb = yv;
+            va.lanewise(VectorOperators.MAX, vb).blend(vb, va.test(VectorOperators.IS_NAN)).blend(va, vb.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void fmaxSV(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fmaxSVBody(x0, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            double x = x0;
+            double y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, Double.isNaN(x) ? y : Double.isNaN(y) ? x : Math.max(x, y));
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fmaxSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        DoubleVector xv = DoubleVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            DoubleVector va0 = xv;
+            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).blend(vb0, va0.test(VectorOperators.IS_NAN)).blend(va0, vb0.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector va1 = xv;
+            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).blend(vb1, va1.test(VectorOperators.IS_NAN)).blend(va1, vb1.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector va2 = xv;
+            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).blend(vb2, va2.test(VectorOperators.IS_NAN)).blend(va2, vb2.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector va3 = xv;
+            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).blend(vb3, va3.test(VectorOperators.IS_NAN)).blend(va3, vb3.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            DoubleVector va = xv;
+            DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).blend(vb, va.test(VectorOperators.IS_NAN)).blend(va, vb.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void fmin(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1 && s[2] == 1) {
+            fminVV(g[0], o[0], g[1], o[1], g[2], o[2], n);
+        } else if (s[0] == 1 && s[1] == 0 && s[2] == 1) {
+            fminVS(g[0], o[0], g[1].getAtIndex(E, o[1]), g[2], o[2], n);
+        } else if (s[0] == 0 && s[1] == 1 && s[2] == 1) {
+            fminSV(g[0].getAtIndex(E, o[0]), g[1], o[1], g[2], o[2], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                double x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                double y = g[1].getAtIndex(E, o[1] + i * s[1]);
+                g[2].setAtIndex(E, o[2] + i * s[2], Double.isNaN(x) ? y : Double.isNaN(y) ? x : Math.min(x, y));
+            }
+        }
+    }
+
+    private static void fminVV(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fminVVBody(a, oa, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            double x = a.getAtIndex(E, oa + i);
+            double y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, Double.isNaN(x) ? y : Double.isNaN(y) ? x : Math.min(x, y));
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fminVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).blend(vb0, va0.test(VectorOperators.IS_NAN)).blend(va0, vb0.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).blend(vb1, va1.test(VectorOperators.IS_NAN)).blend(va1, vb1.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).blend(vb2, va2.test(VectorOperators.IS_NAN)).blend(va2, vb2.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).blend(vb3, va3.test(VectorOperators.IS_NAN)).blend(va3, vb3.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).blend(vb, va.test(VectorOperators.IS_NAN)).blend(va, vb.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void fminVS(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fminVSBody(a, oa, y0, c, oc, n);
+        }
+        for (; i < n; i++) {
+            double x = a.getAtIndex(E, oa + i);
+            double y = y0;
+            c.setAtIndex(E, oc + i, Double.isNaN(x) ? y : Double.isNaN(y) ? x : Math.min(x, y));
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fminVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
+        DoubleVector yv = DoubleVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            DoubleVector vb0 = yv;
+            va0.lanewise(VectorOperators.MIN, vb0).blend(vb0, va0.test(VectorOperators.IS_NAN)).blend(va0, vb0.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            DoubleVector vb1 = yv;
+            va1.lanewise(VectorOperators.MIN, vb1).blend(vb1, va1.test(VectorOperators.IS_NAN)).blend(va1, vb1.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            DoubleVector vb2 = yv;
+            va2.lanewise(VectorOperators.MIN, vb2).blend(vb2, va2.test(VectorOperators.IS_NAN)).blend(va2, vb2.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            DoubleVector vb3 = yv;
+            va3.lanewise(VectorOperators.MIN, vb3).blend(vb3, va3.test(VectorOperators.IS_NAN)).blend(va3, vb3.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            DoubleVector vb = yv;
+            va.lanewise(VectorOperators.MIN, vb).blend(vb, va.test(VectorOperators.IS_NAN)).blend(va, vb.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void fminSV(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fminSVBody(x0, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            double x = x0;
+            double y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, Double.isNaN(x) ? y : Double.isNaN(y) ? x : Math.min(x, y));
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fminSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        DoubleVector xv = DoubleVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            DoubleVector va0 = xv;
+            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).blend(vb0, va0.test(VectorOperators.IS_NAN)).blend(va0, vb0.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector va1 = xv;
+            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).blend(vb1, va1.test(VectorOperators.IS_NAN)).blend(va1, vb1.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector va2 = xv;
+            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).blend(vb2, va2.test(VectorOperators.IS_NAN)).blend(va2, vb2.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector va3 = xv;
+            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).blend(vb3, va3.test(VectorOperators.IS_NAN)).blend(va3, vb3.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            DoubleVector va = xv;
+            DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).blend(vb, va.test(VectorOperators.IS_NAN)).blend(va, vb.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1831,18 +2280,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1882,18 +2331,120 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void square(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1) {
+            squareVV(g[0], o[0], g[1], o[1], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                double x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].setAtIndex(E, o[1] + i * s[1], x * x);
+            }
+        }
+    }
+
+    private static void squareVV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = squareVVBody(a, oa, c, oc, n);
+        }
+        for (; i < n; i++) {
+            double x = a.getAtIndex(E, oa + i);
+            c.setAtIndex(E, oc + i, x * x);
+        }
+    }
+
+    // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
+    private static long squareVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.mul(v0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.mul(v1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.mul(v2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.mul(v3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.mul(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void reciprocal(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1) {
+            reciprocalVV(g[0], o[0], g[1], o[1], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                double x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].setAtIndex(E, o[1] + i * s[1], 1 / x);
+            }
+        }
+    }
+
+    private static void reciprocalVV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = reciprocalVVBody(a, oa, c, oc, n);
+        }
+        for (; i < n; i++) {
+            double x = a.getAtIndex(E, oa + i);
+            c.setAtIndex(E, oc + i, 1 / x);
+        }
+    }
+
+    // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
+    private static long reciprocalVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            DoubleVector.broadcast(S, 1).div(v0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            DoubleVector.broadcast(S, 1).div(v1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            DoubleVector.broadcast(S, 1).div(v2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            DoubleVector.broadcast(S, 1).div(v3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            DoubleVector.broadcast(S, 1).div(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1933,18 +2484,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1984,18 +2535,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2035,18 +2586,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2086,18 +2637,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2137,18 +2688,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2188,18 +2739,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2239,18 +2790,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2290,18 +2841,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2341,18 +2892,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2392,18 +2943,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2443,18 +2994,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2494,18 +3045,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2545,18 +3096,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2596,18 +3147,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2647,18 +3198,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2698,18 +3249,18 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

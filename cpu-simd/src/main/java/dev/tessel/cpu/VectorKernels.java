@@ -27,6 +27,9 @@ final class VectorKernels {
         if (types.length == 2 && types[1] == t) {
             return unary(ufunc, t);
         }
+        if (types.length == 2 && types[1] == DType.BOOL) {
+            return t == DType.FLOAT32 ? Float32Loops.predicate(ufunc) : t == DType.FLOAT64 ? Float64Loops.predicate(ufunc) : null;
+        }
         if (types.length == 3 && types[1] == t && types[2] == t) {
             return binary(ufunc, t);
         }

@@ -31,8 +31,9 @@ class ElementwiseLoopTest {
     static Stream<Arguments> binaryCases() {
         List<Arguments> cases = new ArrayList<>();
         for (DType t : TYPES) {
-            for (String u : List.of("add", "subtract", "multiply", "divide", "maximum", "minimum")) {
-                if (t.isFloating() || !u.equals("divide")) {
+            for (String u : List.of("add", "subtract", "multiply", "divide", "maximum", "minimum", "fmax", "fmin",
+                    "bitwise_and", "bitwise_or", "bitwise_xor")) {
+                if (t.isFloating() ? !u.startsWith("bitwise") : !u.equals("divide")) {
                     cases.add(Arguments.of(u, new DType[] {t, t, t}));
                 }
             }
@@ -46,8 +47,14 @@ class ElementwiseLoopTest {
     static Stream<Arguments> unaryCases() {
         List<Arguments> cases = new ArrayList<>();
         for (DType t : TYPES) {
-            for (String u : t.isFloating() ? List.of("negative", "absolute", "sqrt") : List.of("negative", "absolute")) {
+            for (String u : t.isFloating() ? List.of("negative", "absolute", "sqrt", "square", "reciprocal")
+                    : List.of("negative", "absolute", "square", "invert")) {
                 cases.add(Arguments.of(u, new DType[] {t, t}));
+            }
+            if (t.isFloating()) {
+                for (String u : List.of("isnan", "isinf", "isfinite")) {
+                    cases.add(Arguments.of(u, new DType[] {t, DType.BOOL}));
+                }
             }
         }
         return cases.stream();

@@ -44,6 +44,10 @@ class ElementwiseLoopTest {
         return cases.stream();
     }
 
+    static Stream<Arguments> arithmeticCases() {
+        return binaryCases().filter(a -> ((DType[]) a.get()[1])[2] != DType.BOOL);
+    }
+
     static Stream<Arguments> unaryCases() {
         List<Arguments> cases = new ArrayList<>();
         for (DType t : TYPES) {
@@ -70,6 +74,32 @@ class ElementwiseLoopTest {
     @MethodSource("unaryCases")
     void unaryMatchesOracle(String ufunc, DType[] types) {
         check(ufunc, types, UNARY_STRIDES);
+    }
+
+    /** {@code a = a op b} in place, forwards and reversed: each element is read before it is written. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("arithmeticCases")
+    void inPlaceMatchesOracle(String ufunc, DType[] types) {
+        StridedLoop loop = SIMD.loop(ufunc, types);
+        StridedLoop oracle = ScalarOracle.loop(ufunc, types);
+        Random rnd = new Random(99);
+        DType t = types[0];
+        for (long stride : new long[] {1, -1, 2}) {
+            for (long n : Samples.sizes(Samples.lanes(t))) {
+                Samples.Run a = Samples.run(t, n, stride, rnd);
+                Samples.Run b = Samples.run(t, n, stride, rnd);
+                MemorySegment expected = ScalarOracle.copy(a.seg());
+                long[] offs = {a.off(), b.off(), a.off()};
+                long[] strides = {stride, stride, stride};
+                oracle.run(new MemorySegment[] {expected, b.seg(), expected}, offs.clone(), strides.clone(), n);
+                loop.run(new MemorySegment[] {a.seg(), b.seg(), a.seg()}, offs.clone(), strides.clone(), n);
+                for (long i = 0; i < a.seg().byteSize() / t.itemSize(); i++) {
+                    if (!Samples.same(t, a.seg(), expected, i)) {
+                        fail("in-place " + ufunc + " " + t + " n=" + n + " stride=" + stride + " element " + i);
+                    }
+                }
+            }
+        }
     }
 
     private static void check(String ufunc, DType[] types, long[][] patterns) {

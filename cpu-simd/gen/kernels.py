@@ -297,7 +297,7 @@ DOC
  */
 final class CLS {
     private static final VectorSpecies<BOX> S = Lanes.SPEC;
-    private static final int L = S.length();
+    private static final long L = S.length();
     private static final long W = BOX.BYTES;
     private static final ValueLayout.OfELEMCAP E = ValueLayout.JAVA_LAYOUT_UNALIGNED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
@@ -322,12 +322,28 @@ TWINS = {  # template class -> [(token, replacement)] for its 64-bit twin
               ("Integer.", "Long."), ("JAVA_INT", "JAVA_LONG"), ("OfInt", "OfLong"),
               ("Lanes.I32", "Lanes.I64"), ("INT32", "INT64"), (r"\bint\b", "long")],
 }
+NARROW = {  # 8- and 16-bit twins of the Int32 loops; Java widens their arithmetic to int, so stores cast back
+    "Int16": [("Int32", "Int16"), ("IntVector", "ShortVector"), ("<Integer>", "<Short>"),
+              ("Integer.", "Short."), ("JAVA_INT_UNALIGNED", "JAVA_SHORT_UNALIGNED"), ("OfInt", "OfShort"),
+              ("Lanes.I32", "Lanes.I16"), ("INT32", "INT16"), (r"\bint\b", "short")],
+    "Int8": [("Int32", "Int8"), ("IntVector", "ByteVector"), ("<Integer>", "<Byte>"),
+             ("Integer.", "Byte."), ("JAVA_INT_UNALIGNED", "JAVA_BYTE"), ("OfInt", "OfByte"),
+             ("Lanes.I32", "Lanes.I8"), ("INT32", "INT8"), (r"\bint\b", "byte")],
+}
 FILL32 = {
     "Float32": [("CLS", "Float32Loops"), ("VEC", "FloatVector"), ("BOX", "Float"), ("SPEC", "F32"),
                 ("ELEMCAP", "Float"), ("JAVA_LAYOUT", "JAVA_FLOAT"), ("ELEM", "float")],
     "Int32": [("CLS", "Int32Loops"), ("VEC", "IntVector"), ("BOX", "Integer"), ("SPEC", "I32"),
               ("ELEMCAP", "Int"), ("JAVA_LAYOUT", "JAVA_INT"), ("ELEM", "int")],
 }
+
+
+def narrow(text, name):
+    for a, b in NARROW[name]:
+        text = re.sub(a, b, text) if a.startswith("\\b") else text.replace(a, b)
+    elem = "short" if name == "Int16" else "byte"
+    # c.setAtIndex(E, at, expr); -> c.setAtIndex(E, at, (elem) (expr));
+    return re.sub(r"setAtIndex\(E, ([^,]+), (.+)\);", lambda m: f"setAtIndex(E, {m[1]}, ({elem}) ({m[2]}));", text)
 
 
 def twin(text, family):
@@ -353,6 +369,8 @@ def main():
     write("Float64Loops", twin(f32, "Float32"))
     write("Int32Loops", i32)
     write("Int64Loops", twin(i32, "Int32"))
+    write("Int16Loops", narrow(i32, "Int16"))
+    write("Int8Loops", narrow(i32, "Int8"))
     for template, family in (("Float32Folds", "Float32"), ("Float32Matmul", "Float32"),
                              ("Int32Folds", "Int32")):
         src = OUT / f"{template}.java"

@@ -24,7 +24,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Float32Loops {
     private static final VectorSpecies<Float> S = Lanes.F32;
-    private static final int L = S.length();
+    private static final long L = S.length();
     private static final long W = Float.BYTES;
     private static final ValueLayout.OfFloat E = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();

@@ -24,7 +24,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Float64Loops {
     private static final VectorSpecies<Double> S = Lanes.F64;
-    private static final int L = S.length();
+    private static final long L = S.length();
     private static final long W = Double.BYTES;
     private static final ValueLayout.OfDouble E = ValueLayout.JAVA_DOUBLE_UNALIGNED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();

@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Int32Loops {
     private static final VectorSpecies<Integer> S = Lanes.I32;
-    private static final int L = S.length();
+    private static final long L = S.length();
     private static final long W = Integer.BYTES;
     private static final ValueLayout.OfInt E = ValueLayout.JAVA_INT_UNALIGNED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();

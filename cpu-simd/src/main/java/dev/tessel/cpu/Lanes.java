@@ -2,10 +2,12 @@ package dev.tessel.cpu;
 
 import dev.tessel.Config;
 import dev.tessel.ConfigKey;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -25,6 +27,8 @@ final class Lanes {
     static final VectorSpecies<Double> F64 = narrow(DoubleVector.SPECIES_PREFERRED);
     static final VectorSpecies<Integer> I32 = narrow(IntVector.SPECIES_PREFERRED);
     static final VectorSpecies<Long> I64 = narrow(LongVector.SPECIES_PREFERRED);
+    static final VectorSpecies<Short> I16 = narrow(ShortVector.SPECIES_PREFERRED);
+    static final VectorSpecies<Byte> I8 = narrow(ByteVector.SPECIES_PREFERRED);
 
     private Lanes() {
     }

@@ -9,9 +9,9 @@ import dev.tessel.spi.StridedLoop;
 
 /**
  * The CPU SIMD backend ({@code "simd"}, priority 10): Vector API loops for FLOAT32, FLOAT64,
- * INT32 and INT64. Every other request answers null and the engine falls back to the scalar
- * reference (INT8, INT16, UINT8 and BOOL loops, integer matmul, power/remainder/floor and
- * the other ufuncs not listed here).
+ * INT32 and INT64, and elementwise loops for INT16 and INT8. Every other request answers null
+ * and the engine falls back to the scalar reference (UINT8 and BOOL loops, INT8/INT16
+ * reductions, integer matmul, power/remainder/floor and the other ufuncs not listed here).
  *
  * <ul>
  * <li>Elementwise ({@link #loop}): add, subtract, multiply, divide (floats), maximum, minimum,

@@ -45,6 +45,8 @@ final class VectorKernels {
             case FLOAT64 -> Float64Loops.unary(ufunc);
             case INT32 -> Int32Loops.unary(ufunc);
             case INT64 -> Int64Loops.unary(ufunc);
+            case INT16 -> Int16Loops.unary(ufunc);
+            case INT8 -> Int8Loops.unary(ufunc);
             default -> null;
         };
     }
@@ -55,6 +57,8 @@ final class VectorKernels {
             case FLOAT64 -> Float64Loops.binary(ufunc);
             case INT32 -> Int32Loops.binary(ufunc);
             case INT64 -> Int64Loops.binary(ufunc);
+            case INT16 -> Int16Loops.binary(ufunc);
+            case INT8 -> Int8Loops.binary(ufunc);
             default -> null;
         };
     }
@@ -65,6 +69,8 @@ final class VectorKernels {
             case FLOAT64 -> Float64Loops.compare(ufunc);
             case INT32 -> Int32Loops.compare(ufunc);
             case INT64 -> Int64Loops.compare(ufunc);
+            case INT16 -> Int16Loops.compare(ufunc);
+            case INT8 -> Int8Loops.compare(ufunc);
             default -> null;
         };
     }

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ElementwiseLoopTest {
     private static final SimdBackend SIMD = new SimdBackend();
-    private static final DType[] TYPES = {DType.FLOAT32, DType.FLOAT64, DType.INT32, DType.INT64};
+    private static final DType[] TYPES = {DType.FLOAT32, DType.FLOAT64, DType.INT32, DType.INT64, DType.INT16,
+        DType.INT8};
     private static final long[][] BINARY_STRIDES = {{1, 1, 1}, {1, 0, 1}, {0, 1, 1}, {-1, -1, -1}, {-1, 0, -1},
         {0, -1, -1}, {2, 2, 2}, {-2, 1, 2}, {1, -1, 1}, {0, 0, 1}, {1, 1, -2}, {2, 0, 1}};
     private static final long[][] UNARY_STRIDES = {{1, 1}, {-1, -1}, {2, 1}, {1, -2}, {0, 1}, {-2, -2}};

@@ -81,6 +81,7 @@ final class VectorKernels {
             case FLOAT64 -> Float64Folds.reduce(ufunc);
             case INT32 -> Int32Folds.reduce(ufunc);
             case INT64 -> Int64Folds.reduce(ufunc);
+            case BOOL -> BoolFolds.reduce(ufunc);
             default -> null;
         };
     }

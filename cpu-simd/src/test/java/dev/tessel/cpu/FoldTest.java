@@ -64,6 +64,42 @@ class FoldTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void logicalOrAndAndOfBools() {
+        Random rnd = new Random(41);
+        ReduceLoop any = SIMD.reduceLoop("logical_or", DType.BOOL);
+        ReduceLoop all = SIMD.reduceLoop("logical_and", DType.BOOL);
+        for (long stride : STRIDES) {
+            for (long n : sizes(DType.INT8)) {
+                for (int density : new int[] {0, 1, 50, 99, 100}) { // percent of true elements
+                    Samples.Run r = Samples.run(DType.BOOL, n, stride, rnd);
+                    for (long i = 0; i < n; i++) {
+                        boolean v = rnd.nextInt(100) < density && (density != 1 || i == n / 2);
+                        // nonzero bytes other than 1 are true too
+                        r.seg().set(java.lang.foreign.ValueLayout.JAVA_BYTE, r.off() + i * stride, (byte) (v ? 1 + rnd.nextInt(3) : 0));
+                    }
+                    boolean anyTrue = false;
+                    boolean allTrue = true;
+                    for (long i = 0; i < n; i++) { // read back: with stride 0 the last write wins
+                        boolean v = r.seg().get(java.lang.foreign.ValueLayout.JAVA_BYTE, r.off() + i * stride) != 0;
+                        anyTrue |= v;
+                        allTrue &= v;
+                    }
+                    for (int start = 0; start < 2; start++) {
+                        MemorySegment out = Arena.ofAuto().allocate(2);
+                        out.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 0, (byte) start);
+                        out.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 1, (byte) start);
+                        any.run(r.seg(), r.off(), stride, n, out, 0);
+                        all.run(r.seg(), r.off(), stride, n, out, 1);
+                        String what = "n=" + n + " stride=" + stride + " density=" + density + " start=" + start;
+                        assertEquals(start == 1 || anyTrue ? 1 : 0, out.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0), "any " + what);
+                        assertEquals(start == 1 && allTrue ? 1 : 0, out.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 1), "all " + what);
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"INT32", "INT64"})
     void integerSumAndProductWrapExactly(DType t) {

@@ -11,7 +11,7 @@ import dev.tessel.spi.StridedLoop;
  * The CPU SIMD backend ({@code "simd"}, priority 10): Vector API loops for FLOAT32, FLOAT64,
  * INT32 and INT64, and elementwise loops for INT16 and INT8. Every other request answers null
  * and the engine falls back to the scalar reference (UINT8 and BOOL elementwise loops, INT8/INT16
- * reductions, fmax/fmin reductions, integer matmul, power/remainder/floor and the other ufuncs not listed here).
+ * reductions, integer matmul, power/remainder/floor and the other ufuncs not listed here).
  *
  * <ul>
  * <li>Elementwise ({@link #loop}): add, subtract, multiply, divide (floats), maximum, minimum,
@@ -21,7 +21,7 @@ import dev.tessel.spi.StridedLoop;
  *     tan, arcsin, arccos, arctan, sinh, cosh, tanh, cbrt. Contiguous runs, runs with a
  *     broadcast scalar operand (stride 0), reversed runs and plain strided runs.</li>
  * <li>Reductions ({@link #reduceLoop}): add, multiply, maximum, minimum for the four wide
- *     dtypes; logical_or and logical_and for BOOL. Float sums and products are pairwise and
+ *     dtypes, fmax and fmin (NaNs skipped) for floats, logical_or and logical_and for BOOL. Float sums and products are pairwise and
  *     give the same bits for any stride (see {@code Float32Folds}).</li>
  * <li>{@link #argLoop}: argmin, argmax (first occurrence; the first NaN wins).</li>
  * <li>{@link #matmul}: FLOAT32 and FLOAT64, packed panels and an FMA register tile.</li>

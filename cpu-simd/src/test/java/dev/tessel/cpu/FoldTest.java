@@ -101,6 +101,39 @@ class FoldTest {
     }
 
     @ParameterizedTest
+    @EnumSource(names = {"FLOAT32", "FLOAT64"})
+    void fmaxAndFminSkipNaNs(DType t) {
+        Random rnd = new Random(43 + t.ordinal());
+        for (String u : List.of("fmax", "fmin")) {
+            ReduceLoop loop = SIMD.reduceLoop(u, t);
+            for (long stride : STRIDES) {
+                for (long n : sizes(t)) {
+                    for (int nanPercent : new int[] {10, 100}) {
+                        Samples.Run r = Samples.run(t, n, stride, rnd);
+                        for (long i = 0; i < n; i++) {
+                            if (rnd.nextInt(100) < nanPercent) {
+                                t.setDouble(r.seg(), r.off() + i * stride, Double.NaN);
+                            }
+                        }
+                        MemorySegment out = Arena.ofAuto().allocate(t.itemSize(), 64);
+                        t.setDouble(out, 0, Double.NaN);
+                        double expected = Double.NaN;
+                        for (long i = 0; i < n; i++) {
+                            double x = t.getDouble(r.seg(), r.off() + i * stride);
+                            expected = Double.isNaN(expected) ? x : Double.isNaN(x) ? expected
+                                    : u.equals("fmax") ? Math.max(expected, x) : Math.min(expected, x);
+                        }
+                        loop.run(r.seg(), r.off(), stride, n, out, 0);
+                        double got = t.getDouble(out, 0);
+                        assertTrue(Double.isNaN(expected) ? Double.isNaN(got) : got == expected,
+                                u + " " + t + " n=" + n + " stride=" + stride + " NaN%=" + nanPercent + ": " + got + " vs " + expected);
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(names = {"INT32", "INT64"})
     void integerSumAndProductWrapExactly(DType t) {
         Random rnd = new Random(5 + t.ordinal());

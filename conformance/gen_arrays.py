@@ -28,6 +28,7 @@ cases.txt: one case a line, fields separated by " | ":
     getindex     args = "idx_shape=i,j,..."             a[idx] (integer array on axis 0)
     setmask      args as mask: b = a.copy(); b[mask] = -1 - arange(count).reshape(selected shape); result b
     setindex     args as getindex, same rule for the values (repeated indices: last wins)
+    setslice     args = index string; b = a.copy(); b[args] = -1 - arange(n).reshape(selected shape)
   view: 1 when the result shares memory with the (first) input, else 0.
   values: the result's elements in C order (bool as 0/1, floats as Python repr).
 
@@ -154,6 +155,23 @@ for pre, shape, text in [("T", (3, 4), "1:, ::-1"), ("::-1, 1:", (4, 5), "::2, -
     a = make_input("int32", shape, pre)
     emit("slice", text, [spec("int32", shape, pre)], index(a, text), a)
 
+# random slices of transposed and strided inputs, and assignment through slices
+for shape, pre in [((4, 5), "T"), ((3, 4, 5), "T"), ((6, 5), "::-2, 1:"), ((3, 4, 5), "1:, ::-1, ::2")]:
+    for i in range(8):
+        dtype = DTYPES[int(rng.integers(0, len(DTYPES)))]
+        a = make_input(dtype, shape, pre)
+        text = random_slice(a.shape)
+        emit("slice", text, [spec(dtype, shape, pre)], index(a, text), a)
+for shape in [(7,), (4, 5), (2, 3, 4)]:
+    for i in range(8):
+        dtype = ["float64", "float32", "int32", "int16", "int64"][i % 5]
+        a = make_input(dtype, shape)
+        text = random_slice(shape)
+        b = a.copy()
+        sel = index(b, text)
+        sel[...] = (-1 - np.arange(sel.size)).reshape(sel.shape)
+        emit("setslice", text, [spec(dtype, shape)], b, None)
+
 # ---- shape views ----
 
 SHAPE_CASES = [
@@ -252,12 +270,13 @@ for k, (shape, mdims) in enumerate(MASK_CASES):
 TAKE_CASES = [
     ((5,), (3,), "0"), ((5,), (2, 2), "0"), ((3, 4), (3,), "1"), ((3, 4), (2,), "0"), ((2, 3, 4), (2, 2), "1"),
     ((2, 3, 4), (3,), "-1"), ((3, 4), (4,), "none"), ((2, 3, 4), (2, 3), "none"), ((4, 3), (0,), "1"),
+    ((5,), (), "0"), ((3, 4), (), "1"), ((2, 3, 4), (), "none"),
 ]
 for k, (shape, ishape, axis) in enumerate(TAKE_CASES):
     dtype = DTYPES[k % len(DTYPES)]
     a = make_input(dtype, shape)
     n = int(np.prod(shape)) if axis == "none" else shape[int(axis)]
-    idx = rng.integers(-n, n, size=ishape) if n > 0 else np.zeros(ishape, dtype=np.int64)
+    idx = np.asarray(rng.integers(-n, n, size=ishape) if n > 0 else np.zeros(ishape, dtype=np.int64))
     args = shape_text(ishape) + "=" + ",".join(str(int(i)) for i in idx.reshape(-1)) + "/" + axis
     emit("take", args, [spec(dtype, shape)], np.take(a, idx, axis=None if axis == "none" else int(axis)), a)
 
@@ -371,6 +390,24 @@ repr_case(np.ones((2, 2, 2, 2), dtype=np.float32))
 repr_case(np.arange(24, dtype=np.float64).reshape(2, 3, 4))
 repr_case(np.arange(1001, dtype=np.float16), arange=True)
 repr_case(np.arange(3000, dtype=np.float32).reshape(3, 1000) / 3)
+
+# random arrays: mixed magnitudes, signs, special values and shapes, to shake out digit and width rules
+for i in range(150):
+    dt = ["float64", "float32", "float16"][i % 3]
+    shape = tuple(int(d) for d in rng.integers(1, 5, size=int(rng.integers(1, 4))))
+    mags = 10.0 ** rng.integers(-9, 12, size=shape)
+    vals = rng.standard_normal(shape) * (mags if i % 2 else 10.0 ** int(rng.integers(-5, 9)))
+    if i % 4 == 0:
+        vals = np.round(vals, int(rng.integers(0, 4)))
+    if i % 5 == 0:
+        vals.reshape(-1)[0] = [np.nan, np.inf, -np.inf, 0.0, -0.0][i % 5 // 1 % 5]
+    repr_case(vals.astype(dt))
+for i in range(30):
+    dt = ["int64", "int32", "int16", "int8", "uint8"][i % 5]
+    info = np.iinfo(dt)
+    shape = tuple(int(d) for d in rng.integers(1, 12, size=int(rng.integers(1, 4))))
+    hi = int(rng.choice([10, 1000, int(info.max)]))
+    repr_case(rng.integers(max(int(info.min), -hi), hi, size=shape, endpoint=True).astype(dt))
 
 os.makedirs(OUT, exist_ok=True)
 with open(os.path.join(OUT, "cases.txt"), "w") as fh:

@@ -1,5 +1,6 @@
 package dev.tessel;
 
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
@@ -138,15 +139,27 @@ final class AdvancedIndexing {
     private static NdArray takeRows(NdArray a, int lead, long[] picks) {
         NdArray out = NdArray.allocate(a.dtype, rowsShape(a, lead, picks.length));
         for (int k = 0; k < picks.length; k++) {
-            Assign.copy(row(a, lead, picks[k]), row(out, 1, k));
+            copyRow(row(a, lead, picks[k]), row(out, 1, k));
         }
         return out;
     }
 
     private static void putRows(NdArray a, int lead, long[] picks, NdArray values) {
-        NdArray v = values.broadcastTo(rowsShape(a, lead, picks.length));
+        // Values that alias the target are read in full first, so earlier rows cannot clobber later sources.
+        NdArray src = values.sharesStorage(a) ? values.copy() : values;
+        NdArray v = src.broadcastTo(rowsShape(a, lead, picks.length));
         for (int k = 0; k < picks.length; k++) {
-            Assign.copy(row(v, 1, k), row(a, lead, picks[k]));
+            copyRow(row(v, 1, k), row(a, lead, picks[k]));
+        }
+    }
+
+    /** Copies one row; single elements skip the N-d layout set-up, which would dominate a 1-D pick. */
+    private static void copyRow(NdArray src, NdArray dst) {
+        if (src.ndim() == 0) {
+            Assign.castLoop(src.dtype, dst.dtype).run(new MemorySegment[] {src.segment(), dst.segment()},
+                    new long[] {src.offset, dst.offset}, new long[2], 1);
+        } else {
+            Assign.copy(src, dst);
         }
     }
 

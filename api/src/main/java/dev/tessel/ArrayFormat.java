@@ -111,45 +111,49 @@ final class ArrayFormat {
         if (axis == a.ndim()) {
             return element.apply(off);
         }
-        String nextHanging = hanging + " ";
-        int nextWidth = width - 1;
+        String body = axis == a.ndim() - 1 ? row(off, axis, hanging, width) : block(off, axis, hanging, width);
+        return "[" + body.substring(hanging.length()) + "]";
+    }
+
+    /** The last axis: elements separated by ", ", wrapped before they would pass {@code width}. */
+    private String row(long off, int axis, String hanging, int width) {
         long n = a.shape[axis];
         boolean cut = summarize && 2L * EDGE_ITEMS < n;
-        long leading = cut ? EDGE_ITEMS : 0;
-        long trailing = cut ? EDGE_ITEMS : n;
-        long stride = a.strides[axis];
+        int elemWidth = width - Math.max(SEPARATOR.strip().length(), 1);
         StringBuilder s = new StringBuilder();
-        if (axis == a.ndim() - 1) {
-            int elemWidth = width - Math.max(SEPARATOR.strip().length(), 1);
-            StringBuilder line = new StringBuilder(hanging);
-            for (long i = 0; i < leading; i++) {
-                extend(s, line, recurse(off + i * stride, axis + 1, nextHanging, nextWidth), elemWidth, hanging);
-                line.append(SEPARATOR);
-            }
-            if (cut) {
+        StringBuilder line = new StringBuilder(hanging);
+        for (long i = 0; i < n; i++) {
+            if (cut && i == EDGE_ITEMS) {
                 extend(s, line, "...", elemWidth, hanging);
                 line.append(SEPARATOR);
+                i = n - EDGE_ITEMS;
             }
-            for (long i = trailing; i > 1; i--) {
-                extend(s, line, recurse(off + (n - i) * stride, axis + 1, nextHanging, nextWidth), elemWidth, hanging);
+            String word = recurse(off + i * a.strides[axis], axis + 1, hanging + " ", width - 1);
+            extend(s, line, word, elemWidth, hanging);
+            if (i < n - 1) {
                 line.append(SEPARATOR);
             }
-            extend(s, line, recurse(off + (n - 1) * stride, axis + 1, nextHanging, nextWidth), elemWidth, hanging);
-            s.append(line);
-        } else {
-            String lineSep = SEPARATOR.strip() + "\n".repeat(a.ndim() - axis - 1);
-            for (long i = 0; i < leading; i++) {
-                s.append(hanging).append(recurse(off + i * stride, axis + 1, nextHanging, nextWidth)).append(lineSep);
-            }
-            if (cut) {
-                s.append(hanging).append("...").append(lineSep);
-            }
-            for (long i = trailing; i > 1; i--) {
-                s.append(hanging).append(recurse(off + (n - i) * stride, axis + 1, nextHanging, nextWidth)).append(lineSep);
-            }
-            s.append(hanging).append(recurse(off + (n - 1) * stride, axis + 1, nextHanging, nextWidth));
         }
-        return "[" + s.substring(hanging.length()) + "]";
+        return s.append(line).toString();
+    }
+
+    /** An outer axis: one sub-array per line, with a blank line per extra level of nesting. */
+    private String block(long off, int axis, String hanging, int width) {
+        long n = a.shape[axis];
+        boolean cut = summarize && 2L * EDGE_ITEMS < n;
+        String lineSep = SEPARATOR.strip() + "\n".repeat(a.ndim() - axis - 1);
+        StringBuilder s = new StringBuilder();
+        for (long i = 0; i < n; i++) {
+            if (cut && i == EDGE_ITEMS) {
+                s.append(hanging).append("...").append(lineSep);
+                i = n - EDGE_ITEMS;
+            }
+            s.append(hanging).append(recurse(off + i * a.strides[axis], axis + 1, hanging + " ", width - 1));
+            if (i < n - 1) {
+                s.append(lineSep);
+            }
+        }
+        return s.toString();
     }
 
     /** Appends {@code word} to {@code line}, first moving {@code line} into {@code s} if it would overflow. */

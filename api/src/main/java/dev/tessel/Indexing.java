@@ -1,5 +1,7 @@
 package dev.tessel;
 
+import java.util.Objects;
+
 /**
  * Basic indexing: integers, slices, {@code ...} and new axes applied to an array, giving a
  * view that shares its storage (NumPy's "basic indexing"; never a copy).
@@ -11,7 +13,9 @@ final class Indexing {
     static NdArray view(NdArray a, Index... items) {
         int consumed = 0;
         int ellipses = 0;
-        for (Index it : items) {
+        for (int i = 0; i < items.length; i++) {
+            int pos = i;
+            Index it = Objects.requireNonNull(items[i], () -> "index item " + pos + " is null");
             if (it instanceof Index.Ellipsis) {
                 ellipses++;
             } else if (!(it instanceof Index.NewAxis)) {
@@ -94,7 +98,8 @@ final class Indexing {
         if (step > 0) {
             len = stop > start ? (stop - start - 1) / step + 1 : 0;
         } else {
-            len = stop < start ? (start - stop - 1) / -step + 1 : 0;
+            // unsigned: -step overflows for Long.MIN_VALUE, whose magnitude is still 2^63
+            len = stop < start ? Long.divideUnsigned(start - stop - 1, -step) + 1 : 0;
         }
         return new long[] {len == 0 ? 0 : start, len, step};
     }

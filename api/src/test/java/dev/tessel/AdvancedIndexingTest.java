@@ -80,6 +80,20 @@ class AdvancedIndexingTest {
     }
 
     @Test
+    void valuesAliasingTheTargetAreReadFirst() {
+        NdArray a = Nd.arange(4);
+        a.set(Nd.array(new int[] {0, 1, 2, 3}), a.slice("::-1"));
+        assertArrayEquals(new long[] {3, 2, 1, 0}, a.toLongArray());
+    }
+
+    @Test
+    void castsValuesToTheTargetDtype() {
+        NdArray a = Nd.zeros(DType.INT16, 4);
+        a.set(Nd.array(new long[] {3, 1}), Nd.array(new double[] {2.9, -1.5}));
+        assertArrayEquals(new short[] {0, -1, 0, 2}, a.toShortArray());
+    }
+
+    @Test
     void floatIndexArrayIsRefused() {
         IndexException e = assertThrows(IndexException.class, () -> grid().get(Nd.array(new double[] {1})));
         assertEquals("arrays used as indices must be of integer (or boolean) type, got float64", e.getMessage());

@@ -64,6 +64,7 @@ class ArrayConformanceTest {
             case "setmask" -> a.copy().set(mask(args), countdown(a.get(mask(args)).shape()));
             case "take" -> take(args, a);
             case "getindex" -> a.get(indexArray(args));
+            case "setslice" -> a.copy().set(args, countdown(a.slice(args).shape()));
             case "setindex" -> a.copy().set(indexArray(args), countdown(a.get(indexArray(args)).shape()));
             default -> throw new IllegalStateException("unknown op " + op);
         };

@@ -66,6 +66,15 @@ class IndexingTest {
     }
 
     @Test
+    void extremeStepsAndBoundsClipAsPython() {
+        NdArray a = Nd.arange(5);
+        // np.arange(5)[::-(2**63)] == [4]; np.arange(5)[-(2**63):2**63-1:2**63-1] == [0]
+        assertArrayEquals(new long[] {4}, a.slice(Index.slice(null, null, Long.MIN_VALUE)).toLongArray());
+        assertArrayEquals(new long[] {0}, a.slice(Index.range(Long.MIN_VALUE, Long.MAX_VALUE, Long.MAX_VALUE)).toLongArray());
+        assertArrayEquals(new long[] {4, 3, 2, 1, 0}, a.slice("9223372036854775807:-9223372036854775808:-1").toLongArray());
+    }
+
+    @Test
     void doubleEllipsisIsRefused() {
         IndexException e = assertThrows(IndexException.class, () -> grid().slice("..., 1, ..."));
         assertEquals("an index can only have a single ellipsis ('...')", e.getMessage());

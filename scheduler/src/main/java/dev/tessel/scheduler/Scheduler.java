@@ -10,9 +10,7 @@ import dev.tessel.spi.Engine;
 import dev.tessel.spi.OpKind;
 import dev.tessel.spi.OpRequest;
 import dev.tessel.spi.RangeTask;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -33,8 +31,8 @@ public final class Scheduler implements Engine {
     private final WorkerPool pool;
     private final PlacementLog log;
     private final long tileBytes;
-    private final Map<OpKind, Long> minElements = new EnumMap<>(OpKind.class);
-    private final Map<OpKind, String> smallReason = new EnumMap<>(OpKind.class);
+    private final long[] minElements = new long[OpKind.values().length];
+    private final String[] smallReason = new String[OpKind.values().length];
 
     /** The JVM's engine: configuration from system properties and environment, backends from the path. */
     public Scheduler() {
@@ -67,8 +65,8 @@ public final class Scheduler implements Engine {
 
     private void threshold(OpKind kind, ConfigKey<Long> key) {
         long n = config.get(key);
-        minElements.put(kind, n);
-        smallReason.put(kind, "calling thread: below " + key.property() + "=" + n);
+        minElements[kind.ordinal()] = n;
+        smallReason[kind.ordinal()] = "calling thread: below " + key.property() + "=" + n;
     }
 
     @Override
@@ -87,11 +85,11 @@ public final class Scheduler implements Engine {
         int threads = 1;
         String why;
         if (plan.count() <= 1) {
-            why = "calling thread: one tile";
+            why = plan.count() == 0 ? "calling thread: empty" : "calling thread: one tile";
         } else if (WorkerPool.onWorker()) {
             why = "calling thread: called from a Tessel worker";
-        } else if (request.elements() < minElements.get(request.kind())) {
-            why = smallReason.get(request.kind());
+        } else if (request.elements() < minElements[request.kind().ordinal()]) {
+            why = smallReason[request.kind().ordinal()];
         } else {
             threads = Math.min(budget.forCurrentThread(), plan.count());
             why = threads == 1 ? "calling thread: thread budget 1" : "tiles over the caller and workers";
@@ -103,9 +101,7 @@ public final class Scheduler implements Engine {
         } else {
             pool.run(new TiledJob(task, plan, total), threads - 1);
         }
-        log.record(new Placement(request.name(), request.kind(), request.dtype(), request.elements(), backend.name(),
-                backend.device(), threads, plan.count(), 0L, backendReason(request, backend), why,
-                Thread.currentThread().getName()));
+        log.record(request, backend, threads, plan.count(), backendReason(request, backend), why);
     }
 
     private String backendReason(OpRequest request, Backend used) {

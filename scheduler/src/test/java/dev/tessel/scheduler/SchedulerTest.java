@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Inline execution, narrowing, run-time budget changes and failures. */
-class SchedulerThreadsTest {
+class SchedulerTest {
     private static final int N = 1 << 20;
 
     private static OpRequest big() {
@@ -115,6 +115,38 @@ class SchedulerThreadsTest {
         assertTrue(engine.pool().peakWorkers() <= 3);
         assertTrue(engine.describe().contains("thread budget: 3 (set at run time; tessel.cpu.threads = 2)"),
                 engine.describe());
+    }
+
+    @Test
+    void loweringTheBudgetRetiresSurplusWorkers() throws InterruptedException {
+        Scheduler engine = Configs.engine(4);
+        run(engine);
+        assertTrue(engine.pool().liveWorkers() >= 1, "no worker started");
+        engine.setThreadBudget(1);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (engine.pool().liveWorkers() > 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(engine.pool().liveWorkers() <= 1, "live " + engine.pool().liveWorkers());
+    }
+
+    @Test
+    void anInterruptedCallerFinishesTheOpAndKeepsItsInterrupt() {
+        Scheduler engine = Configs.engine(2);
+        Thread.currentThread().interrupt();
+        try {
+            long[] covered = new long[1];
+            engine.forEachRange(big(), engine.reference(), N, 1, (s, e) -> {
+                spin();
+                synchronized (covered) {
+                    covered[0] += e - s;
+                }
+            });
+            assertEquals(N, covered[0]);
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
     }
 
     @Test

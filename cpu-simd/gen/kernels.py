@@ -19,19 +19,24 @@ FLOAT_BINARY = {  # ufunc: (vector expression of va, vb; scalar expression of x,
     "subtract": ("va.sub(vb)", "x - y"),
     "multiply": ("va.mul(vb)", "x * y"),
     "divide": ("va.div(vb)", "x / y"),
-    "maximum": ("va.lanewise(VectorOperators.MAX, vb)", "Math.max(x, y)"),
-    "minimum": ("va.lanewise(VectorOperators.MIN, vb)", "Math.min(x, y)"),
-    # fmax/fmin ignore a NaN operand: take the max, then the other operand where one is NaN.
-    "fmax": ("va.lanewise(VectorOperators.MAX, vb).blend(vb, va.test(VectorOperators.IS_NAN))"
-             ".blend(va, vb.test(VectorOperators.IS_NAN))",
-             "Float.isNaN(x) ? y : Float.isNaN(y) ? x : Math.max(x, y)"),
-    "fmin": ("va.lanewise(VectorOperators.MIN, vb).blend(vb, va.test(VectorOperators.IS_NAN))"
-             ".blend(va, vb.test(VectorOperators.IS_NAN))",
-             "Float.isNaN(x) ? y : Float.isNaN(y) ? x : Math.min(x, y)"),
+    # NumPy's signed-zero rules, as the reference backend has them: maximum/minimum return the
+    # second operand when the two compare equal and propagate a NaN from either side; fmax/fmin
+    # return the first when equal and skip a NaN operand. (lanewise MAX would give Math.max's
+    # -0.0 < +0.0 order instead, and costs as many instructions as this compare-and-blend.)
+    "maximum": ("vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN)))",
+                "Float.isNaN(x) || x > y ? x : y"),
+    "minimum": ("vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN)))",
+                "Float.isNaN(x) || x < y ? x : y"),
+    "fmax": ("vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN)))",
+             "Float.isNaN(y) || x >= y ? x : y"),
+    "fmin": ("vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN)))",
+             "Float.isNaN(y) || x <= y ? x : y"),
 }
-INT_BINARY = {k: v for k, v in FLOAT_BINARY.items() if k not in ("divide", "fmax", "fmin")}
+INT_MAX = ("va.lanewise(VectorOperators.MAX, vb)", "Math.max(x, y)")
+INT_MIN = ("va.lanewise(VectorOperators.MIN, vb)", "Math.min(x, y)")
+INT_BINARY = {k: v for k, v in FLOAT_BINARY.items() if k not in ("divide", "maximum", "minimum", "fmax", "fmin")}
 INT_BINARY.update({
-    "fmax": FLOAT_BINARY["maximum"], "fmin": FLOAT_BINARY["minimum"],
+    "maximum": INT_MAX, "minimum": INT_MIN, "fmax": INT_MAX, "fmin": INT_MIN,
     "bitwise_and": ("va.and(vb)", "x & y"), "bitwise_or": ("va.or(vb)", "x | y"),
     "bitwise_xor": ("va.lanewise(VectorOperators.XOR, vb)", "x ^ y"),
 })
@@ -306,8 +311,9 @@ final class CLS {
     }
 """
 
-FLOAT_DOC = """ * Elementwise FLOAT32 loops: arithmetic, maximum/minimum (NaN propagates, as
- * {@link Math#max} does), comparisons into BOOL, and unary math through the Vector API's
+FLOAT_DOC = """ * Elementwise FLOAT32 loops: arithmetic, maximum/minimum (NaN propagates) and fmax/fmin
+ * (NaN skipped) with NumPy's signed-zero rules, comparisons into BOOL, isnan/isinf/isfinite,
+ * and unary math through the Vector API's
  * lanewise operators (accuracy measured in {@code TranscendentalAccuracyTest}; the
  * scalar tail uses {@link Math}, whose results are within 1 ulp as well)."""
 INT_DOC = """ * Elementwise INT32 loops: wrapping arithmetic, maximum/minimum, comparisons into BOOL,

@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Elementwise FLOAT32 loops: arithmetic, maximum/minimum (NaN propagates, as
- * {@link Math#max} does), comparisons into BOOL, and unary math through the Vector API's
+ * Elementwise FLOAT32 loops: arithmetic, maximum/minimum (NaN propagates) and fmax/fmin
+ * (NaN skipped) with NumPy's signed-zero rules, comparisons into BOOL, isnan/isinf/isfinite,
+ * and unary math through the Vector API's
  * lanewise operators (accuracy measured in {@code TranscendentalAccuracyTest}; the
  * scalar tail uses {@link Math}, whose results are within 1 ulp as well).
  *
@@ -833,7 +834,7 @@ final class Float32Loops {
             for (long i = 0; i < n; i++) {
                 float x = g[0].getAtIndex(E, o[0] + i * s[0]);
                 float y = g[1].getAtIndex(E, o[1] + i * s[1]);
-                g[2].setAtIndex(E, o[2] + i * s[2], Math.max(x, y));
+                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(x) || x > y ? x : y);
             }
         }
     }
@@ -846,7 +847,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Math.max(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(x) || x > y ? x : y);
         }
     }
 
@@ -859,21 +860,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -886,7 +887,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = y0;
-            c.setAtIndex(E, oc + i, Math.max(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(x) || x > y ? x : y);
         }
     }
 
@@ -899,21 +900,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -926,7 +927,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = x0;
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Math.max(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(x) || x > y ? x : y);
         }
     }
 
@@ -939,21 +940,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
             FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
             FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
             FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
             FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -976,7 +977,7 @@ final class Float32Loops {
             for (long i = 0; i < n; i++) {
                 float x = g[0].getAtIndex(E, o[0] + i * s[0]);
                 float y = g[1].getAtIndex(E, o[1] + i * s[1]);
-                g[2].setAtIndex(E, o[2] + i * s[2], Math.min(x, y));
+                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(x) || x < y ? x : y);
             }
         }
     }
@@ -989,7 +990,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Math.min(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(x) || x < y ? x : y);
         }
     }
 
@@ -1002,21 +1003,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1029,7 +1030,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = y0;
-            c.setAtIndex(E, oc + i, Math.min(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(x) || x < y ? x : y);
         }
     }
 
@@ -1042,21 +1043,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1069,7 +1070,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = x0;
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Math.min(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(x) || x < y ? x : y);
         }
     }
 
@@ -1082,21 +1083,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
             FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
             FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
             FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
             FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1119,7 +1120,7 @@ final class Float32Loops {
             for (long i = 0; i < n; i++) {
                 float x = g[0].getAtIndex(E, o[0] + i * s[0]);
                 float y = g[1].getAtIndex(E, o[1] + i * s[1]);
-                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(x) ? y : Float.isNaN(y) ? x : Math.max(x, y));
+                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(y) || x >= y ? x : y);
             }
         }
     }
@@ -1132,7 +1133,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Float.isNaN(x) ? y : Float.isNaN(y) ? x : Math.max(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x >= y ? x : y);
         }
     }
 
@@ -1145,21 +1146,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).blend(vb0, va0.test(VectorOperators.IS_NAN)).blend(va0, vb0.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).blend(vb1, va1.test(VectorOperators.IS_NAN)).blend(va1, vb1.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).blend(vb2, va2.test(VectorOperators.IS_NAN)).blend(va2, vb2.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).blend(vb3, va3.test(VectorOperators.IS_NAN)).blend(va3, vb3.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            va.lanewise(VectorOperators.MAX, vb).blend(vb, va.test(VectorOperators.IS_NAN)).blend(va, vb.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1172,7 +1173,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = y0;
-            c.setAtIndex(E, oc + i, Float.isNaN(x) ? y : Float.isNaN(y) ? x : Math.max(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x >= y ? x : y);
         }
     }
 
@@ -1185,21 +1186,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.lanewise(VectorOperators.MAX, vb0).blend(vb0, va0.test(VectorOperators.IS_NAN)).blend(va0, vb0.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.lanewise(VectorOperators.MAX, vb1).blend(vb1, va1.test(VectorOperators.IS_NAN)).blend(va1, vb1.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.lanewise(VectorOperators.MAX, vb2).blend(vb2, va2.test(VectorOperators.IS_NAN)).blend(va2, vb2.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.lanewise(VectorOperators.MAX, vb3).blend(vb3, va3.test(VectorOperators.IS_NAN)).blend(va3, vb3.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.lanewise(VectorOperators.MAX, vb).blend(vb, va.test(VectorOperators.IS_NAN)).blend(va, vb.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1212,7 +1213,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = x0;
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Float.isNaN(x) ? y : Float.isNaN(y) ? x : Math.max(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x >= y ? x : y);
         }
     }
 
@@ -1225,21 +1226,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
             FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).blend(vb0, va0.test(VectorOperators.IS_NAN)).blend(va0, vb0.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
             FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).blend(vb1, va1.test(VectorOperators.IS_NAN)).blend(va1, vb1.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
             FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).blend(vb2, va2.test(VectorOperators.IS_NAN)).blend(va2, vb2.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
             FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).blend(vb3, va3.test(VectorOperators.IS_NAN)).blend(va3, vb3.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            va.lanewise(VectorOperators.MAX, vb).blend(vb, va.test(VectorOperators.IS_NAN)).blend(va, vb.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1262,7 +1263,7 @@ final class Float32Loops {
             for (long i = 0; i < n; i++) {
                 float x = g[0].getAtIndex(E, o[0] + i * s[0]);
                 float y = g[1].getAtIndex(E, o[1] + i * s[1]);
-                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(x) ? y : Float.isNaN(y) ? x : Math.min(x, y));
+                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(y) || x <= y ? x : y);
             }
         }
     }
@@ -1275,7 +1276,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Float.isNaN(x) ? y : Float.isNaN(y) ? x : Math.min(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x <= y ? x : y);
         }
     }
 
@@ -1288,21 +1289,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).blend(vb0, va0.test(VectorOperators.IS_NAN)).blend(va0, vb0.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).blend(vb1, va1.test(VectorOperators.IS_NAN)).blend(va1, vb1.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).blend(vb2, va2.test(VectorOperators.IS_NAN)).blend(va2, vb2.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).blend(vb3, va3.test(VectorOperators.IS_NAN)).blend(va3, vb3.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            va.lanewise(VectorOperators.MIN, vb).blend(vb, va.test(VectorOperators.IS_NAN)).blend(va, vb.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1315,7 +1316,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = y0;
-            c.setAtIndex(E, oc + i, Float.isNaN(x) ? y : Float.isNaN(y) ? x : Math.min(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x <= y ? x : y);
         }
     }
 
@@ -1328,21 +1329,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.lanewise(VectorOperators.MIN, vb0).blend(vb0, va0.test(VectorOperators.IS_NAN)).blend(va0, vb0.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.lanewise(VectorOperators.MIN, vb1).blend(vb1, va1.test(VectorOperators.IS_NAN)).blend(va1, vb1.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.lanewise(VectorOperators.MIN, vb2).blend(vb2, va2.test(VectorOperators.IS_NAN)).blend(va2, vb2.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.lanewise(VectorOperators.MIN, vb3).blend(vb3, va3.test(VectorOperators.IS_NAN)).blend(va3, vb3.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.lanewise(VectorOperators.MIN, vb).blend(vb, va.test(VectorOperators.IS_NAN)).blend(va, vb.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1355,7 +1356,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = x0;
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Float.isNaN(x) ? y : Float.isNaN(y) ? x : Math.min(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x <= y ? x : y);
         }
     }
 
@@ -1368,21 +1369,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
             FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).blend(vb0, va0.test(VectorOperators.IS_NAN)).blend(va0, vb0.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
             FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).blend(vb1, va1.test(VectorOperators.IS_NAN)).blend(va1, vb1.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
             FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).blend(vb2, va2.test(VectorOperators.IS_NAN)).blend(va2, vb2.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
             FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).blend(vb3, va3.test(VectorOperators.IS_NAN)).blend(va3, vb3.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            va.lanewise(VectorOperators.MIN, vb).blend(vb, va.test(VectorOperators.IS_NAN)).blend(va, vb.test(VectorOperators.IS_NAN)).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

@@ -100,6 +100,50 @@ class FoldTest {
         }
     }
 
+    /** The project's oracle: the reference backend's own reductions, for every fold both provide. */
+    @ParameterizedTest
+    @EnumSource(names = {"FLOAT32", "FLOAT64", "INT32", "INT64"})
+    void agreesWithTheReferenceBackend(DType t) {
+        var ref = dev.tessel.reference.ReferenceBackend.INSTANCE;
+        Random rnd = new Random(47 + t.ordinal());
+        int compared = 0;
+        for (String u : List.of("maximum", "minimum", "fmax", "fmin", "add", "multiply", "argmax", "argmin")) {
+            boolean arg = u.startsWith("arg");
+            if (t.isFloating() && (u.equals("add") || u.equals("multiply"))) {
+                continue; // rounding order differs by design; the pairwise test above bounds the error
+            }
+            ReduceLoop mine = arg ? null : SIMD.reduceLoop(u, t);
+            ReduceLoop theirs = arg ? null : ref.reduceLoop(u, t);
+            if (!arg && (mine == null || theirs == null)) {
+                continue;
+            }
+            for (long stride : STRIDES) {
+                for (long n : sizes(t)) {
+                    Samples.Run r = Samples.run(t, n, stride, rnd);
+                    String what = u + " " + t + " n=" + n + " stride=" + stride;
+                    if (arg) {
+                        if (n > 0) {
+                            assertEquals(ref.argLoop(u, t).run(r.seg(), r.off(), stride, n),
+                                    SIMD.argLoop(u, t).run(r.seg(), r.off(), stride, n), what);
+                            compared++;
+                        }
+                        continue;
+                    }
+                    MemorySegment a = Samples.run(t, 1, 1, rnd).seg();
+                    MemorySegment b = ScalarOracle.copy(a);
+                    mine.run(r.seg(), r.off(), stride, n, a, Samples.SLACK);
+                    theirs.run(r.seg(), r.off(), stride, n, b, Samples.SLACK);
+                    double x = t.getDouble(a, Samples.SLACK);
+                    double y = t.getDouble(b, Samples.SLACK);
+                    assertTrue(t.isFloating() ? (Double.isNaN(y) ? Double.isNaN(x) : x == y)
+                            : t.getLong(a, Samples.SLACK) == t.getLong(b, Samples.SLACK), what + ": " + x + " vs " + y);
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared > 100, "only " + compared + " comparisons with the reference");
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"FLOAT32", "FLOAT64"})
     void fmaxAndFminSkipNaNs(DType t) {

@@ -72,10 +72,10 @@ final class ScalarOracle {
             case "subtract" -> x - y;
             case "multiply" -> x * y;
             case "divide" -> x / y;
-            case "maximum" -> Math.max(x, y);
-            case "minimum" -> Math.min(x, y);
-            case "fmax" -> Double.isNaN(x) ? y : Double.isNaN(y) ? x : Math.max(x, y);
-            case "fmin" -> Double.isNaN(x) ? y : Double.isNaN(y) ? x : Math.min(x, y);
+            case "maximum" -> Double.isNaN(x) || x > y ? x : y; // ties give the second operand, as NumPy's
+            case "minimum" -> Double.isNaN(x) || x < y ? x : y;
+            case "fmax" -> Double.isNaN(y) || x >= y ? x : y;  // ties give the first operand
+            case "fmin" -> Double.isNaN(y) || x <= y ? x : y;
             default -> throw new IllegalArgumentException(u);
         };
     }

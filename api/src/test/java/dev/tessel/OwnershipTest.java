@@ -127,6 +127,28 @@ class OwnershipTest {
     }
 
     @Test
+    void waitingOpsHoldNothingSoCrossedOpsNeverDeadlock() throws Exception {
+        try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofSeconds(20), false)) {
+            NdArray a = Nd.zeros(DType.FLOAT64, 64);
+            NdArray b = Nd.zeros(DType.FLOAT64, 64);
+            Thread t1 = Thread.ofPlatform().name("a-to-b").start(() -> crossedCopies(a, b));
+            Thread t2 = Thread.ofPlatform().name("b-to-a").start(() -> crossedCopies(b, a));
+            t1.join(30_000);
+            t2.join(30_000);
+            assertTrue(!t1.isAlive() && !t2.isAlive(), "both threads finished");
+            assertEquals(2000.0, a.getDouble(0) + b.getDouble(0), "every increment landed once");
+        }
+    }
+
+    private static void crossedCopies(NdArray from, NdArray to) {
+        for (int i = 0; i < 1000; i++) {
+            try (var _ = Ownership.enterOp("add", new NdArray[] {from}, new NdArray[] {to})) {
+                to.dtype.setDouble(to.segment(), 0, to.dtype.getDouble(to.segment(), 0) + 1);
+            }
+        }
+    }
+
+    @Test
     void waitModeTimesOutWithTheSameDetail() throws Exception {
         try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofMillis(150), false)) {
             NdArray a = Nd.zeros(DType.FLOAT64, 4);

@@ -34,7 +34,7 @@ final class LeaseAcquirer {
             throw c.selfWait();
         }
         OwnershipSettings s = OwnershipSettings.current();
-        if (s.mode() == OwnershipMode.FAIL) {
+        if (s.mode() == Config.OwnershipMode.FAIL) {
             throw c.failFast();
         }
         long now = System.nanoTime();

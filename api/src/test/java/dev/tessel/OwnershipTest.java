@@ -84,6 +84,23 @@ class OwnershipTest {
     }
 
     @Test
+    void ufuncCallsTakeTheirLeasesThroughExecution() throws Exception {
+        NdArray a = Nd.arange(4, DType.FLOAT64);
+        NdArray b = Nd.ones(DType.FLOAT64, 4);
+        Ufuncs.ADD.call(new Object[] {a, b}, new NdArray[] {a}, null, null, Casting.SAME_KIND);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, a.toDoubleArray(), "out aliasing an input is no conflict");
+        try (var _ = new LeaseHolderThread("writer-1", b::write)) {
+            OwnershipException e = assertThrows(OwnershipException.class, () -> Ufuncs.ADD.call(a, b));
+            assertTrue(e.getMessage().contains("read lease of op 'add'"), e.getMessage());
+        }
+        try (var _ = new LeaseHolderThread("reader-1", a::read)) {
+            assertArrayEquals(new double[] {2, 3, 4, 5}, Ufuncs.ADD.call(a, b).toDoubleArray(), "readers share");
+            assertThrows(OwnershipException.class,
+                    () -> Ufuncs.ADD.call(new Object[] {b, b}, new NdArray[] {a}, null, null, Casting.SAME_KIND));
+        }
+    }
+
+    @Test
     void releaseFreesTheRange() throws Exception {
         NdArray a = Nd.zeros(DType.FLOAT64, 8);
         try (var _ = new LeaseHolderThread("writer-1", a::write)) {

@@ -74,4 +74,14 @@ public final class Tessel {
     public static void removePlacementListener(Consumer<Placement> listener) {
         Engines.current().removePlacementListener(listener);
     }
+
+    // ---- ownership ----
+
+    /**
+     * Opens a {@link Scope}: arrays this thread allocates until it closes are freed when it
+     * closes, which is refused while any of them is leased or lent to a device.
+     */
+    public static Scope scope() {
+        return Scope.open();
+    }
 }

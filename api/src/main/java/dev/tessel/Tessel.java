@@ -75,11 +75,11 @@ public final class Tessel {
         Engines.current().removePlacementListener(listener);
     }
 
-    // ---- Ownership area: scopes. ----
+    // ---- ownership ----
 
     /**
-     * Opens a scope on this thread: arrays allocated inside it are freed when it closes, and
-     * closing it while leases on them are live is refused. See {@link Scope}.
+     * Opens a {@link Scope}: arrays this thread allocates until it closes are freed when it
+     * closes, which is refused while any of them is leased or lent to a device.
      */
     public static Scope scope() {
         return Scope.open();

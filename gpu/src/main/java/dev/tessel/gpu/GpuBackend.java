@@ -1,0 +1,50 @@
+package dev.tessel.gpu;
+
+import dev.tessel.DType;
+import dev.tessel.spi.ArgLoop;
+import dev.tessel.spi.Backend;
+import dev.tessel.spi.MatmulKernel;
+import dev.tessel.spi.ReduceLoop;
+import dev.tessel.spi.StridedLoop;
+
+/**
+ * The TornadoVM backend. This class names no TornadoVM type, so {@link java.util.ServiceLoader}
+ * can instantiate it in a JVM without the TornadoVM runtime; it then reports why in
+ * {@link #unavailableReason()} and offers no loops.
+ */
+public final class GpuBackend implements Backend {
+    @Override
+    public String name() {
+        return "gpu";
+    }
+
+    @Override
+    public int priority() {
+        return 20;
+    }
+
+    @Override
+    public String unavailableReason() {
+        return RuntimeProbe.reason();
+    }
+
+    @Override
+    public StridedLoop loop(String ufunc, DType[] types) {
+        return null;
+    }
+
+    @Override
+    public ReduceLoop reduceLoop(String ufunc, DType type) {
+        return null;
+    }
+
+    @Override
+    public ArgLoop argLoop(String which, DType type) {
+        return null;
+    }
+
+    @Override
+    public MatmulKernel matmul(DType type) {
+        return null;
+    }
+}

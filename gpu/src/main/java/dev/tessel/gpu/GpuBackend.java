@@ -30,17 +30,17 @@ public final class GpuBackend implements Backend {
 
     @Override
     public StridedLoop loop(String ufunc, DType[] types) {
-        return null;
+        return RuntimeProbe.available() ? DeviceLoops.loop(ufunc, types) : null;
     }
 
     @Override
     public ReduceLoop reduceLoop(String ufunc, DType type) {
-        return null;
+        return RuntimeProbe.available() ? DeviceLoops.reduceLoop(ufunc, type) : null;
     }
 
     @Override
     public ArgLoop argLoop(String which, DType type) {
-        return null;
+        return RuntimeProbe.available() ? DeviceLoops.argLoop(which, type) : null;
     }
 
     @Override

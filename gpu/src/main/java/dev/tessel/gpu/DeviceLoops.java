@@ -1,0 +1,38 @@
+package dev.tessel.gpu;
+
+import dev.tessel.DType;
+import dev.tessel.gpu.KernelTable.Kernel;
+import dev.tessel.gpu.KernelTable.Kind;
+import dev.tessel.reference.ReferenceBackend;
+import dev.tessel.spi.ArgLoop;
+import dev.tessel.spi.ReduceLoop;
+import dev.tessel.spi.StridedLoop;
+import java.util.List;
+
+/**
+ * Hands out the device loops of {@link KernelTable#STANDARD}, sharing one {@link PlanCache}.
+ * Kept apart from {@link GpuBackend} so that class stays free of TornadoVM types. The CPU loop
+ * a failed kernel falls back to is the scalar reference's.
+ */
+final class DeviceLoops {
+    /** Plans kept at once; each holds device buffers of its size class. */
+    static final PlanCache CACHE = new PlanCache(Integer.getInteger("tessel.gpu.plans", 64));
+
+    private DeviceLoops() {
+    }
+
+    static StridedLoop loop(String ufunc, DType[] types) {
+        Kernel k = KernelTable.STANDARD.find(Kind.ELEMENTWISE, ufunc, List.of(types));
+        return k == null ? null : new ElementwiseLoop(k, CACHE, ReferenceBackend.INSTANCE.loop(ufunc, types), 0);
+    }
+
+    static ReduceLoop reduceLoop(String ufunc, DType type) {
+        Kernel k = KernelTable.STANDARD.find(Kind.REDUCTION, ufunc, List.of(type));
+        return k == null ? null : new ReductionLoop(k, CACHE, ReferenceBackend.INSTANCE.reduceLoop(ufunc, type), 0);
+    }
+
+    static ArgLoop argLoop(String which, DType type) {
+        Kernel k = KernelTable.STANDARD.find(Kind.ARG, which, List.of(type));
+        return k == null ? null : new ArgReductionLoop(k, CACHE, ReferenceBackend.INSTANCE.argLoop(which, type), 0);
+    }
+}

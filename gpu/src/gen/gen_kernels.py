@@ -25,6 +25,11 @@ INT = {
 
 # NumPy semantics: maximum/minimum propagate NaN, fmax/fmin ignore it; sign keeps NaN and maps
 # both zeros to +0.
+#
+# Float comparisons use only <, >, == and != on purpose. TornadoVM 5.2's OpenCL code generator
+# drops the "unordered" flag of Java's <= and >= (and of negated compares inside && chains):
+# `x <= y` is emitted as `!(y < x)`, which is true for NaN. Kernels written with <=, >= or
+# compares under && gave wrong answers for NaN on PoCL (seen in the tests), so they are avoided.
 FLOAT_BINARY = {
     "add": "x + y", "subtract": "x - y", "multiply": "x * y", "divide": "x / y",
     "maximum": "(x > y || x != x) ? x : y", "minimum": "(x < y || x != x) ? x : y",
@@ -43,12 +48,16 @@ FLOAT_UNARY = {
     "sign": "x > {zero} ? {one} : (x < {zero} ? -{one} : (x == {zero} ? {zero} : x))",
 }
 FLOAT_PREDICATE = {
-    "isnan": "x != x", "isinf": "x == {inf} || x == -{inf}", "isfinite": "x - x == {zero}",
-    "signbit": "x < {zero} || (x == {zero} && {one} / x < {zero})",
+    "isnan": "x != x",
+    # x - x is NaN exactly for NaN and infinities; comparing with a literal infinity does not
+    # compile for double on PoCL (isequal(double, float) is ambiguous).
+    "isinf": "(x - x != x - x) && x == x", "isfinite": "x - x == {zero}",
+    # 1 / -0.0 is -inf: the only way to see the sign of a zero without bit casts.
+    "signbit": "x < {zero} || {one} / x < {zero}",
 }
 COMPARE = {
-    "equal": "x == y", "not_equal": "x != y", "less": "x < y", "less_equal": "x <= y",
-    "greater": "x > y", "greater_equal": "x >= y",
+    "equal": "x == y", "not_equal": "x != y", "less": "x < y", "less_equal": "x < y || x == y",
+    "greater": "x > y", "greater_equal": "x > y || x == y",
 }
 # Integer division by zero gives 0 as in NumPy (which also warns); MIN / -1 wraps to MIN. The
 # -1 case is taken apart because the device's divide instruction may trap on it.
@@ -175,9 +184,9 @@ def gen(dtype, d, is_float):
         "minimum": (hi, "(x < acc || x != x) ? x : acc" if is_float else "x < acc ? x : acc"),
     }
     if is_float:
-        # A NaN accumulator stays NaN: NaN > x and NaN < x are both false.
-        red["maximum"] = (lo, "(acc != acc || x <= acc) ? acc : x")
-        red["minimum"] = (hi, "(acc != acc || x >= acc) ? acc : x")
+        # maximum(acc, x): a NaN x replaces acc (acc > NaN is false), and a NaN acc stays.
+        red["maximum"] = (lo, "(acc > x || acc != acc) ? acc : x")
+        red["minimum"] = (hi, "(acc < x || acc != acc) ? acc : x")
     for n, (init, step) in red.items():
         body.append(reduce_kernel(n, d, init, step))
         reg.append(f'        t.reduction("{n}", DType.{dtype}, {d["cls"]}::{n}Partials);')

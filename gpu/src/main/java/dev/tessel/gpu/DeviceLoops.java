@@ -5,6 +5,7 @@ import dev.tessel.gpu.KernelTable.Kernel;
 import dev.tessel.gpu.KernelTable.Kind;
 import dev.tessel.reference.ReferenceBackend;
 import dev.tessel.spi.ArgLoop;
+import dev.tessel.spi.MatmulKernel;
 import dev.tessel.spi.ReduceLoop;
 import dev.tessel.spi.StridedLoop;
 import java.util.List;
@@ -34,5 +35,12 @@ final class DeviceLoops {
     static ArgLoop argLoop(String which, DType type) {
         Kernel k = KernelTable.STANDARD.find(Kind.ARG, which, List.of(type));
         return k == null ? null : new ArgReductionLoop(k, CACHE, ReferenceBackend.INSTANCE.argLoop(which, type), 0);
+    }
+
+    static MatmulKernel matmul(DType type) {
+        if (type != DType.FLOAT32 && type != DType.FLOAT64) {
+            return null;
+        }
+        return new DeviceMatmul(type, ReferenceBackend.INSTANCE.matmul(type));
     }
 }

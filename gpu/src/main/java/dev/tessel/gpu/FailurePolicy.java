@@ -1,7 +1,6 @@
 package dev.tessel.gpu;
 
 import dev.tessel.gpu.GpuSettings.Fallback;
-import dev.tessel.gpu.KernelTable.Kernel;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,16 +13,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FailurePolicy {
     private static final System.Logger LOG = System.getLogger("dev.tessel.gpu");
-    private static final Map<Kernel, Throwable> BROKEN = new ConcurrentHashMap<>();
+    private static final Map<Object, Throwable> BROKEN = new ConcurrentHashMap<>();
 
     private FailurePolicy() {
     }
 
     /**
-     * Runs {@code onDevice}; on failure applies the policy, running {@code onHost} (null when
+     * Runs {@code onDevice}; {@code kernel} identifies the kernel (its {@code toString} names it
+     * in messages). On failure applies the policy, running {@code onHost} (null when
      * the CPU has no such loop) for {@code warn} and {@code allow}.
      */
-    static void run(Kernel kernel, Runnable onDevice, Runnable onHost) {
+    static void run(Object kernel, Runnable onDevice, Runnable onHost) {
         Throwable failed = BROKEN.get(kernel);
         if (failed == null) {
             try {
@@ -51,7 +51,7 @@ final class FailurePolicy {
     }
 
     /** Whether {@code kernel} failed before; for tests and {@code Tessel.info()}. */
-    static boolean isBroken(Kernel kernel) {
+    static boolean isBroken(Object kernel) {
         return BROKEN.containsKey(kernel);
     }
 

@@ -175,7 +175,7 @@ final class Float32Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
             float y = b.get(i);
-            c.set(i, (byte) (x <= y ? 1 : 0));
+            c.set(i, (byte) (x < y || x == y ? 1 : 0));
         }
     }
 
@@ -191,7 +191,7 @@ final class Float32Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
             float y = b.get(i);
-            c.set(i, (byte) (x >= y ? 1 : 0));
+            c.set(i, (byte) (x > y || x == y ? 1 : 0));
         }
     }
 
@@ -352,7 +352,7 @@ final class Float32Kernels {
     public static void isinfKernel(FloatArray a, ByteArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
-            c.set(i, (byte) (x == Float.POSITIVE_INFINITY || x == -Float.POSITIVE_INFINITY ? 1 : 0));
+            c.set(i, (byte) ((x - x != x - x) && x == x ? 1 : 0));
         }
     }
 
@@ -366,7 +366,7 @@ final class Float32Kernels {
     public static void signbitKernel(FloatArray a, ByteArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
-            c.set(i, (byte) (x < 0f || (x == 0f && 1f / x < 0f) ? 1 : 0));
+            c.set(i, (byte) (x < 0f || 1f / x < 0f ? 1 : 0));
         }
     }
 
@@ -403,7 +403,7 @@ final class Float32Kernels {
             float acc = -Float.POSITIVE_INFINITY;
             for (int j = start; j < end; j++) {
                 float x = in.get(j);
-                acc = (acc != acc || x <= acc) ? acc : x;
+                acc = (acc > x || acc != acc) ? acc : x;
             }
             part.set(c, acc);
         }
@@ -416,7 +416,7 @@ final class Float32Kernels {
             float acc = Float.POSITIVE_INFINITY;
             for (int j = start; j < end; j++) {
                 float x = in.get(j);
-                acc = (acc != acc || x >= acc) ? acc : x;
+                acc = (acc < x || acc != acc) ? acc : x;
             }
             part.set(c, acc);
         }

@@ -175,7 +175,7 @@ final class Float64Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
             double y = b.get(i);
-            c.set(i, (byte) (x <= y ? 1 : 0));
+            c.set(i, (byte) (x < y || x == y ? 1 : 0));
         }
     }
 
@@ -191,7 +191,7 @@ final class Float64Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
             double y = b.get(i);
-            c.set(i, (byte) (x >= y ? 1 : 0));
+            c.set(i, (byte) (x > y || x == y ? 1 : 0));
         }
     }
 
@@ -352,7 +352,7 @@ final class Float64Kernels {
     public static void isinfKernel(DoubleArray a, ByteArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
-            c.set(i, (byte) (x == Double.POSITIVE_INFINITY || x == -Double.POSITIVE_INFINITY ? 1 : 0));
+            c.set(i, (byte) ((x - x != x - x) && x == x ? 1 : 0));
         }
     }
 
@@ -366,7 +366,7 @@ final class Float64Kernels {
     public static void signbitKernel(DoubleArray a, ByteArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
-            c.set(i, (byte) (x < 0d || (x == 0d && 1d / x < 0d) ? 1 : 0));
+            c.set(i, (byte) (x < 0d || 1d / x < 0d ? 1 : 0));
         }
     }
 
@@ -403,7 +403,7 @@ final class Float64Kernels {
             double acc = -Double.POSITIVE_INFINITY;
             for (int j = start; j < end; j++) {
                 double x = in.get(j);
-                acc = (acc != acc || x <= acc) ? acc : x;
+                acc = (acc > x || acc != acc) ? acc : x;
             }
             part.set(c, acc);
         }
@@ -416,7 +416,7 @@ final class Float64Kernels {
             double acc = Double.POSITIVE_INFINITY;
             for (int j = start; j < end; j++) {
                 double x = in.get(j);
-                acc = (acc != acc || x >= acc) ? acc : x;
+                acc = (acc < x || acc != acc) ? acc : x;
             }
             part.set(c, acc);
         }

@@ -45,6 +45,6 @@ public final class GpuBackend implements Backend {
 
     @Override
     public MatmulKernel matmul(DType type) {
-        return null;
+        return RuntimeProbe.available() ? DeviceLoops.matmul(type) : null;
     }
 }

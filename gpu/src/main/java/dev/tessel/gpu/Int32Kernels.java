@@ -173,7 +173,7 @@ final class Int32Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             int x = a.get(i);
             int y = b.get(i);
-            c.set(i, (byte) (x <= y ? 1 : 0));
+            c.set(i, (byte) (x < y || x == y ? 1 : 0));
         }
     }
 
@@ -189,7 +189,7 @@ final class Int32Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             int x = a.get(i);
             int y = b.get(i);
-            c.set(i, (byte) (x >= y ? 1 : 0));
+            c.set(i, (byte) (x > y || x == y ? 1 : 0));
         }
     }
 

@@ -174,7 +174,7 @@ final class Int64Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             long x = a.get(i);
             long y = b.get(i);
-            c.set(i, (byte) (x <= y ? 1 : 0));
+            c.set(i, (byte) (x < y || x == y ? 1 : 0));
         }
     }
 
@@ -190,7 +190,7 @@ final class Int64Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             long x = a.get(i);
             long y = b.get(i);
-            c.set(i, (byte) (x >= y ? 1 : 0));
+            c.set(i, (byte) (x > y || x == y ? 1 : 0));
         }
     }
 

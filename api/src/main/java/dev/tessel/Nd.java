@@ -169,6 +169,10 @@ public final class Nd {
     }
 
     private static long fillFrom(Object arr, NdArray a, int depth, long pos) {
+        if (arr == null) {
+            throw new ShapeException("setting an array element with a sequence: the nested Java array has a null entry at axis "
+                    + (depth - 1));
+        }
         int len = Array.getLength(arr);
         if (len != a.shape[depth]) {
             throw new ShapeException("setting an array element with a sequence: the nested Java array is not rectangular (axis "
@@ -281,5 +285,155 @@ public final class Nd {
         NdArray a = NdArray.allocate(DType.INT64);
         DType.INT64.setLong(a.segment(), 0, value);
         return a;
+    }
+
+    // ---- ufuncs (shortcuts; the logic lives in Ufunc, Reduction, NamedReductions, MatrixProduct) ----
+
+    /** Axes of a varargs shortcut: none given means every axis. */
+    static int[] axesOrAll(int[] axes) {
+        return axes == null || axes.length == 0 ? null : axes;
+    }
+
+    public static NdArray add(NdArray a, NdArray b) { return Ufuncs.ADD.call(a, b); }
+    public static NdArray subtract(NdArray a, NdArray b) { return Ufuncs.SUBTRACT.call(a, b); }
+    public static NdArray multiply(NdArray a, NdArray b) { return Ufuncs.MULTIPLY.call(a, b); }
+    public static NdArray divide(NdArray a, NdArray b) { return Ufuncs.TRUE_DIVIDE.call(a, b); }
+    public static NdArray power(NdArray a, NdArray b) { return Ufuncs.POWER.call(a, b); }
+    public static NdArray maximum(NdArray a, NdArray b) { return Ufuncs.MAXIMUM.call(a, b); }
+    public static NdArray minimum(NdArray a, NdArray b) { return Ufuncs.MINIMUM.call(a, b); }
+    public static NdArray clip(NdArray a, double lo, double hi) { return Ufuncs.CLIP.call(a, lo, hi); }
+    public static NdArray abs(NdArray a) { return Ufuncs.ABSOLUTE.call(a); }
+    public static NdArray sqrt(NdArray a) { return Ufuncs.SQRT.call(a); }
+    public static NdArray exp(NdArray a) { return Ufuncs.EXP.call(a); }
+    public static NdArray log(NdArray a) { return Ufuncs.LOG.call(a); }
+    public static NdArray sin(NdArray a) { return Ufuncs.SIN.call(a); }
+    public static NdArray cos(NdArray a) { return Ufuncs.COS.call(a); }
+    public static NdArray tanh(NdArray a) { return Ufuncs.TANH.call(a); }
+    public static NdArray floor(NdArray a) { return Ufuncs.FLOOR.call(a); }
+    public static NdArray ceil(NdArray a) { return Ufuncs.CEIL.call(a); }
+    public static NdArray isnan(NdArray a) { return Ufuncs.ISNAN.call(a); }
+    /** Elements of x where cond is true, else of y (all three broadcast). */
+    public static NdArray where(NdArray cond, NdArray x, NdArray y) { return Ufuncs.WHERE.call(cond, x, y); }
+    public static NdArray matmul(NdArray a, NdArray b) { return MatrixProduct.matmul(a, b); }
+    public static NdArray dot(NdArray a, NdArray b) { return MatrixProduct.dot(a, b); }
+    public static NdArray sum(NdArray a, int... axes) { return NamedReductions.sum(a, axesOrAll(axes), null, false); }
+    public static NdArray sum(NdArray a, int[] axes, DType dtype, boolean keepdims) { return NamedReductions.sum(a, axes, dtype, keepdims); }
+    public static NdArray prod(NdArray a, int... axes) { return NamedReductions.prod(a, axesOrAll(axes), null, false); }
+    public static NdArray max(NdArray a, int... axes) { return NamedReductions.max(a, axesOrAll(axes), false); }
+    public static NdArray min(NdArray a, int... axes) { return NamedReductions.min(a, axesOrAll(axes), false); }
+    public static NdArray mean(NdArray a, int... axes) { return NamedReductions.mean(a, axesOrAll(axes), null, false); }
+    /** Variance with {@code ddof} delta degrees of freedom over {@code axes} (null: all). */
+    public static NdArray var(NdArray a, int[] axes, double ddof, boolean keepdims) { return NamedReductions.var(a, axes, ddof, keepdims); }
+    public static NdArray std(NdArray a, int[] axes, double ddof, boolean keepdims) { return NamedReductions.std(a, axes, ddof, keepdims); }
+    public static NdArray any(NdArray a, int... axes) { return NamedReductions.any(a, axesOrAll(axes), false); }
+    public static NdArray all(NdArray a, int... axes) { return NamedReductions.all(a, axesOrAll(axes), false); }
+    public static NdArray argmax(NdArray a) { return ArgReduction.argmax(a, null); }
+    public static NdArray argmax(NdArray a, int axis) { return ArgReduction.argmax(a, axis); }
+    public static NdArray argmin(NdArray a) { return ArgReduction.argmin(a, null); }
+    public static NdArray argmin(NdArray a, int axis) { return ArgReduction.argmin(a, axis); }
+    public static NdArray cumsum(NdArray a) { return NamedReductions.cumsum(a, null); }
+    public static NdArray cumsum(NdArray a, int axis) { return NamedReductions.cumsum(a, axis); }
+    public static NdArray cumprod(NdArray a) { return NamedReductions.cumprod(a, null); }
+    public static NdArray cumprod(NdArray a, int axis) { return NamedReductions.cumprod(a, axis); }
+    public static NdArray nansum(NdArray a, int... axes) { return NanReductions.nansum(a, axesOrAll(axes), false); }
+    public static NdArray nanprod(NdArray a, int... axes) { return NanReductions.nanprod(a, axesOrAll(axes), false); }
+    public static NdArray nanmin(NdArray a, int... axes) { return NanReductions.nanmin(a, axesOrAll(axes), false); }
+    public static NdArray nanmax(NdArray a, int... axes) { return NanReductions.nanmax(a, axesOrAll(axes), false); }
+    public static NdArray nanmean(NdArray a, int... axes) { return NanReductions.nanmean(a, axesOrAll(axes), false); }
+    public static NdArray nanvar(NdArray a, int[] axes, double ddof, boolean keepdims) { return NanReductions.nanvar(a, axes, ddof, keepdims); }
+    public static NdArray nanstd(NdArray a, int[] axes, double ddof, boolean keepdims) { return NanReductions.nanstd(a, axes, ddof, keepdims); }
+    public static NdArray nanargmin(NdArray a) { return NanReductions.nanargmin(a, null); }
+    public static NdArray nanargmin(NdArray a, int axis) { return NanReductions.nanargmin(a, axis); }
+    public static NdArray nanargmax(NdArray a) { return NanReductions.nanargmax(a, null); }
+    public static NdArray nanargmax(NdArray a, int axis) { return NanReductions.nanargmax(a, axis); }
+    // ---- .npy / .npz I/O (area: npy; logic in Npy, NpyHeader, Npz) ----
+
+    /**
+     * Reads a {@code .npy} file, as {@code np.load}. Every Tessel dtype in either byte order
+     * (converted to native), C or Fortran order (kept: a Fortran file gives an F-contiguous
+     * array). Objects are never deserialized.
+     *
+     * @throws NpyFormatException for bad magic, an unsupported version or dtype, a header over
+     *                            10,000 bytes or not a plain literal dict, or a payload whose
+     *                            length does not match the shape
+     */
+    public static NdArray load(java.nio.file.Path path) throws java.io.IOException {
+        return Npy.load(path);
+    }
+
+    /**
+     * Writes {@code a} as a {@code .npy} file, as {@code np.save}: native byte order, C order
+     * for C-contiguous arrays, {@code fortran_order: True} for F-contiguous ones, else a
+     * C-order copy.
+     */
+    public static void save(java.nio.file.Path path, NdArray a) throws java.io.IOException {
+        Npy.save(path, a);
+    }
+
+    /** Reads every array of a {@code .npz} archive (stored or deflated) into an unmodifiable map in archive order. */
+    public static java.util.Map<String, NdArray> loadz(java.nio.file.Path path) throws java.io.IOException {
+        return Npz.load(path);
+    }
+
+    /** Writes arrays to an uncompressed {@code .npz} archive, as {@code np.savez}; entry {@code k} is {@code k.npy}. */
+    public static void savez(java.nio.file.Path path, java.util.Map<String, NdArray> arrays) throws java.io.IOException {
+        Npz.save(path, arrays);
+    }
+
+    /**
+     * Maps a {@code .npy} file read-only, as {@code np.load(path, mmap_mode='r')}: writes fail
+     * with {@link ReadOnlyArrayException}. The mapping lives until the array is garbage
+     * collected. Files whose multi-byte dtype is not in native byte order are refused (mapped
+     * storage is used in place and Tessel's storage is native); read those with {@link #load}.
+     */
+    public static NdArray mmap(java.nio.file.Path path) throws java.io.IOException {
+        return Npy.mmap(path, java.lang.foreign.Arena.ofAuto());
+    }
+
+    /** As {@link #mmap(java.nio.file.Path)}, unmapped when {@code arena} closes. */
+    public static NdArray mmap(java.nio.file.Path path, java.lang.foreign.Arena arena) throws java.io.IOException {
+        return Npy.mmap(path, arena);
+    }
+
+    // ---- joining, comparison and random arrays (area: arrays; logic in Joining, Equality,
+    // ---- RandomGenerator) ----
+
+    /** Joins arrays along an existing axis; the dtype is the promotion of all inputs. */
+    public static NdArray concatenate(int axis, NdArray... arrays) {
+        return Joining.concatenate(axis, arrays);
+    }
+
+    /** Joins same-shaped arrays along a new axis. */
+    public static NdArray stack(int axis, NdArray... arrays) {
+        return Joining.stack(axis, arrays);
+    }
+
+    /** {@code sections} equal views along {@code axis}. */
+    public static NdArray[] split(NdArray a, int sections, int axis) {
+        return Joining.split(a, sections, axis);
+    }
+
+    /** Views between the cut points {@code indices} along {@code axis}, as {@code np.split(a, [i, j], axis)}. */
+    public static NdArray[] split(NdArray a, long[] indices, int axis) {
+        return Joining.split(a, indices, axis);
+    }
+
+    /** Same shape and equal values ({@code np.array_equal}). */
+    public static boolean arrayEquals(NdArray a, NdArray b) {
+        return Equality.arrayEquals(a, b);
+    }
+
+    /** {@code np.allclose(a, b)} with rtol 1e-5, atol 1e-8, NaNs unequal. */
+    public static boolean allclose(NdArray a, NdArray b) {
+        return Equality.allclose(a, b, 1e-5, 1e-8, false);
+    }
+
+    public static boolean allclose(NdArray a, NdArray b, double rtol, double atol, boolean equalNan) {
+        return Equality.allclose(a, b, rtol, atol, equalNan);
+    }
+
+    /** A generator whose arrays depend only on {@code seed} (its own stream, not NumPy's). */
+    public static RandomGenerator random(long seed) {
+        return new RandomGenerator(seed);
     }
 }

@@ -1,7 +1,6 @@
 package dev.tessel;
 
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 
 /**
  * An N-dimensional array: a view of {@link Storage} described by a dtype, a shape, strides
@@ -325,37 +324,37 @@ public final class NdArray {
 
     public double[] toDoubleArray() {
         double[] out = new double[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.FLOAT64));
         return out;
     }
 
     public float[] toFloatArray() {
         float[] out = new float[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.FLOAT32));
         return out;
     }
 
     public long[] toLongArray() {
         long[] out = new long[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT64));
         return out;
     }
 
     public int[] toIntArray() {
         int[] out = new int[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT32));
         return out;
     }
 
     public short[] toShortArray() {
         short[] out = new short[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT16));
         return out;
     }
 
     public byte[] toByteArray() {
         byte[] out = new byte[Math.toIntExact(size())];
-        Assign.copy(this, Nd.wrap(out, shape));
+        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT8));
         return out;
     }
 
@@ -368,8 +367,131 @@ public final class NdArray {
         return out;
     }
 
+    // ---- ufuncs (shortcuts; the logic lives in Ufunc, Reduction, NamedReductions, MatrixProduct) ----
+
+    public NdArray add(NdArray b) { return Ufuncs.ADD.call(this, b); }
+    public NdArray add(double b) { return Ufuncs.ADD.call(this, b); }
+    public NdArray add(long b) { return Ufuncs.ADD.call(this, b); }
+    public NdArray sub(NdArray b) { return Ufuncs.SUBTRACT.call(this, b); }
+    public NdArray sub(double b) { return Ufuncs.SUBTRACT.call(this, b); }
+    public NdArray sub(long b) { return Ufuncs.SUBTRACT.call(this, b); }
+    public NdArray mul(NdArray b) { return Ufuncs.MULTIPLY.call(this, b); }
+    public NdArray mul(double b) { return Ufuncs.MULTIPLY.call(this, b); }
+    public NdArray mul(long b) { return Ufuncs.MULTIPLY.call(this, b); }
+    /** True division: integers divide to float64. */
+    public NdArray div(NdArray b) { return Ufuncs.TRUE_DIVIDE.call(this, b); }
+    public NdArray div(double b) { return Ufuncs.TRUE_DIVIDE.call(this, b); }
+    public NdArray div(long b) { return Ufuncs.TRUE_DIVIDE.call(this, b); }
+    public NdArray floorDiv(NdArray b) { return Ufuncs.FLOOR_DIVIDE.call(this, b); }
+    public NdArray mod(NdArray b) { return Ufuncs.REMAINDER.call(this, b); }
+    public NdArray pow(NdArray b) { return Ufuncs.POWER.call(this, b); }
+    public NdArray pow(double b) { return Ufuncs.POWER.call(this, b); }
+    public NdArray neg() { return Ufuncs.NEGATIVE.call(this); }
+    public NdArray abs() { return Ufuncs.ABSOLUTE.call(this); }
+    public NdArray lt(NdArray b) { return Ufuncs.LESS.call(this, b); }
+    public NdArray lt(double b) { return Ufuncs.LESS.call(this, b); }
+    public NdArray le(NdArray b) { return Ufuncs.LESS_EQUAL.call(this, b); }
+    public NdArray le(double b) { return Ufuncs.LESS_EQUAL.call(this, b); }
+    public NdArray gt(NdArray b) { return Ufuncs.GREATER.call(this, b); }
+    public NdArray gt(double b) { return Ufuncs.GREATER.call(this, b); }
+    public NdArray ge(NdArray b) { return Ufuncs.GREATER_EQUAL.call(this, b); }
+    public NdArray ge(double b) { return Ufuncs.GREATER_EQUAL.call(this, b); }
+    public NdArray eq(NdArray b) { return Ufuncs.EQUAL.call(this, b); }
+    public NdArray eq(double b) { return Ufuncs.EQUAL.call(this, b); }
+    public NdArray ne(NdArray b) { return Ufuncs.NOT_EQUAL.call(this, b); }
+    public NdArray ne(double b) { return Ufuncs.NOT_EQUAL.call(this, b); }
+    public NdArray matmul(NdArray b) { return MatrixProduct.matmul(this, b); }
+    public NdArray dot(NdArray b) { return MatrixProduct.dot(this, b); }
+    /** Sum over the given axes, or over all when none are given. */
+    public NdArray sum(int... axes) { return NamedReductions.sum(this, Nd.axesOrAll(axes), null, false); }
+    public NdArray prod(int... axes) { return NamedReductions.prod(this, Nd.axesOrAll(axes), null, false); }
+    public NdArray max(int... axes) { return NamedReductions.max(this, Nd.axesOrAll(axes), false); }
+    public NdArray min(int... axes) { return NamedReductions.min(this, Nd.axesOrAll(axes), false); }
+    public NdArray mean(int... axes) { return NamedReductions.mean(this, Nd.axesOrAll(axes), null, false); }
+    public NdArray var(int... axes) { return NamedReductions.var(this, Nd.axesOrAll(axes), 0, false); }
+    public NdArray std(int... axes) { return NamedReductions.std(this, Nd.axesOrAll(axes), 0, false); }
+    public NdArray any(int... axes) { return NamedReductions.any(this, Nd.axesOrAll(axes), false); }
+    public NdArray all(int... axes) { return NamedReductions.all(this, Nd.axesOrAll(axes), false); }
+    /** Position of the maximum in the flattened array. */
+    public NdArray argmax() { return ArgReduction.argmax(this, null); }
+    public NdArray argmax(int axis) { return ArgReduction.argmax(this, axis); }
+    public NdArray argmin() { return ArgReduction.argmin(this, null); }
+    public NdArray argmin(int axis) { return ArgReduction.argmin(this, axis); }
+    /** Cumulative sum of the flattened array. */
+    public NdArray cumsum() { return NamedReductions.cumsum(this, null); }
+    public NdArray cumsum(int axis) { return NamedReductions.cumsum(this, axis); }
+    public NdArray cumprod() { return NamedReductions.cumprod(this, null); }
+    public NdArray cumprod(int axis) { return NamedReductions.cumprod(this, axis); }
+
+    /** A C-ordered view of this array's shape over a Java array's segment (0-d included). */
+    private NdArray heapView(MemorySegment seg, DType type) {
+        return new NdArray(Storage.of(seg, false), type, shape.clone(), Shape.cStrides(shape), 0, true);
+    }
+
+    // ---- indexing, advanced indexing and repr (area: arrays; logic in Indexing, SliceParser,
+    // ---- AdvancedIndexing and ArrayFormat) ----
+
+    /** A view selected by a NumPy index string, e.g. {@code "1:3, ::-2, ..., None"}; see {@link SliceParser}. */
+    public NdArray slice(String index) {
+        return Indexing.view(this, SliceParser.parse(index));
+    }
+
+    /** A view selected by typed index items, e.g. {@code slice(Index.at(1), Index.range(0, 3, 2))}. */
+    public NdArray slice(Index... index) {
+        return Indexing.view(this, index);
+    }
+
+    /** Fills the view selected by {@code index} with {@code value}, as {@code a[index] = value}. */
+    public NdArray set(String index, double value) {
+        checkWritable();
+        slice(index).fill(value);
+        return this;
+    }
+
+    /** Writes {@code values} (broadcast) into the view selected by {@code index}. */
+    public NdArray set(String index, NdArray values) {
+        checkWritable();
+        slice(index).assign(values);
+        return this;
+    }
+
+    /**
+     * Advanced indexing, always a copy: a BOOL array is a mask over the leading axes
+     * ({@code a[mask]}); an integer array picks along axis 0 ({@code a[idx]}). See
+     * {@link AdvancedIndexing} for the supported subset.
+     */
+    public NdArray get(NdArray index) {
+        return index.dtype == DType.BOOL ? AdvancedIndexing.maskGet(this, index) : AdvancedIndexing.take(this, index, 0);
+    }
+
+    /** {@code a[index] = value} for a mask or an integer array along axis 0. */
+    public NdArray set(NdArray index, double value) {
+        return set(index, Nd.scalar(value, dtype));
+    }
+
+    /** {@code a[index] = values} (broadcast) for a mask or an integer array along axis 0. */
+    public NdArray set(NdArray index, NdArray values) {
+        if (index.dtype == DType.BOOL) {
+            AdvancedIndexing.maskSet(this, index, values);
+        } else {
+            AdvancedIndexing.indexSet(this, index, values);
+        }
+        return this;
+    }
+
+    /** {@code np.take(a, indices)}: picks from the flattened array (a copy). */
+    public NdArray take(NdArray indices) {
+        return AdvancedIndexing.takeFlat(this, indices);
+    }
+
+    /** {@code np.take(a, indices, axis)} (a copy); negative indices count from the end. */
+    public NdArray take(NdArray indices, int axis) {
+        return AdvancedIndexing.take(this, indices, axis);
+    }
+
+    /** NumPy's repr, e.g. {@code array([[1., 2.],\n       [3., 4.]], dtype=float32)}; see {@link ArrayFormat}. */
     @Override
     public String toString() {
-        return "array(shape=" + Shape.format(shape) + ", dtype=" + dtype + ", values=" + Arrays.toString(toDoubleArray()) + ")";
+        return ArrayFormat.repr(this);
     }
 }

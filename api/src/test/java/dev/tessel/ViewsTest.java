@@ -52,4 +52,12 @@ class ViewsTest {
         CastingException e = assertThrows(CastingException.class, () -> Nd.zeros(2).astype(DType.INT32, Casting.SAFE));
         assertEquals("Cannot cast array data from dtype('float64') to dtype('int32') according to the rule 'safe'", e.getMessage());
     }
+
+    @Test
+    void emptyAndZeroDimensionalArraysCopyOut() {
+        assertArrayEquals(new double[0], Nd.zeros(DType.FLOAT32, 0, 3).toDoubleArray());
+        assertArrayEquals(new long[0], Nd.zeros(DType.INT32, 2, 0).copy('F').toLongArray());
+        assertArrayEquals(new double[] {2.5}, Nd.scalar(2.5, DType.FLOAT64).toDoubleArray());
+        assertArrayEquals(new int[] {7}, Nd.scalar(7).toIntArray());
+    }
 }

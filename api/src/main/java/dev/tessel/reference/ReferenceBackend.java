@@ -11,11 +11,20 @@ import dev.tessel.spi.StridedLoop;
  * The scalar reference backend: plain Java loops for every ufunc, reduction and matmul. It is
  * the oracle the SIMD and GPU backends are checked against, and it runs everything when no
  * other backend is present.
+ *
+ * <p>Its loops process elements strictly in order, one at a time. {@code accumulate} relies on
+ * that: it runs a binary loop whose first input is the output shifted back by one element.
  */
 public final class ReferenceBackend implements Backend {
     public static final ReferenceBackend INSTANCE = new ReferenceBackend();
 
+    private final LoopTable table = new LoopTable();
+
     private ReferenceBackend() {
+        ArithmeticLoops.register(table);
+        MathLoops.register(table);
+        ComparisonLoops.register(table);
+        BitwiseLoops.register(table);
     }
 
     @Override
@@ -30,21 +39,21 @@ public final class ReferenceBackend implements Backend {
 
     @Override
     public StridedLoop loop(String ufunc, DType[] types) {
-        return null;
+        return table.get(ufunc, types);
     }
 
     @Override
     public ReduceLoop reduceLoop(String ufunc, DType type) {
-        return null;
+        return ReduceLoops.of(table, ufunc, type);
     }
 
     @Override
     public ArgLoop argLoop(String which, DType type) {
-        return null;
+        return ArgLoops.of(which, type);
     }
 
     @Override
     public MatmulKernel matmul(DType type) {
-        return null;
+        return MatmulLoops.of(type);
     }
 }

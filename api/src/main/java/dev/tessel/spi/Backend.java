@@ -17,6 +17,22 @@ public interface Backend {
     /** Preference when several backends can run an op; higher wins. The reference is 0. */
     int priority();
 
+    /**
+     * One line for {@link dev.tessel.Tessel#info()}: what this backend runs with here, e.g. the
+     * SIMD species or the device names.
+     */
+    default String describe() {
+        return name();
+    }
+
+    /**
+     * Where this backend's loops run: {@code "cpu"} for host backends, else a device such as
+     * {@code "gpu:0"}; the engine treats any other value as an accelerator.
+     */
+    default String device() {
+        return "cpu";
+    }
+
     /** Null when usable here, else one line saying what to add (a flag, a dependency, a device). */
     default String unavailableReason() {
         return null;

@@ -13,6 +13,9 @@ public final class Engines {
     public static Engine current() {
         Engine e = engine;
         if (e == null) {
+            // Configuration first: a bad setting fails with its own ConfigException here,
+            // rather than wrapped in the ServiceConfigurationError of the engine's constructor.
+            dev.tessel.Config.current();
             synchronized (Engines.class) {
                 e = engine;
                 if (e == null) {

@@ -142,14 +142,15 @@ public final class Layout {
 
     /** Runs {@code loop} over linear positions {@code [start, end)} of the iteration space. */
     public void run(StridedLoop loop, long start, long end) {
+        if (start >= end) {
+            return;
+        }
         int nOps = segs.length;
         long[] offs = new long[nOps];
         long[] inner = new long[nOps];
         int nd = shape.length;
         if (nd == 0) {
-            if (start < end) {
-                loop.run(segs, offsets.clone(), inner, 1);
-            }
+            loop.run(segs, offsets.clone(), inner, 1);
             return;
         }
         for (int k = 0; k < nOps; k++) {

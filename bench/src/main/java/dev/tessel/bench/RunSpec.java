@@ -1,0 +1,45 @@
+package dev.tessel.bench;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One JMH invocation: which benchmarks ({@code include}, a JMH regular expression), the
+ * values its {@code @Param}s are set to (JMH runs their cartesian product; none set means the
+ * benchmark's own defaults), the benchmark JVMs' {@code tessel.cpu.threads}, and how many
+ * cases that makes.
+ *
+ * @param name what the plan listing calls it
+ * @param include JMH include pattern
+ * @param params parameter values the runner sets
+ * @param threads {@code tessel.cpu.threads} for the forked JVMs
+ * @param cases cases JMH will run
+ */
+record RunSpec(String name, String include, Map<String, List<String>> params, int threads, int cases) {
+    RunSpec {
+        params = new LinkedHashMap<>(params);
+    }
+
+    /** Every benchmark method of {@code benchmarkClass}, with the runner's parameter values. */
+    static RunSpec forClass(String benchmarkClass, Map<String, List<String>> params, int threads) {
+        int cases = 1;
+        for (List<String> values : params.values()) {
+            cases *= values.size();
+        }
+        String simple = benchmarkClass.substring(benchmarkClass.lastIndexOf('.') + 1);
+        return new RunSpec(simple, "^" + Pattern.quote(benchmarkClass) + "\\.", params, threads, cases);
+    }
+
+    /** One benchmark method outside the catalogue, run with its own parameter values. */
+    static RunSpec forMethod(String benchmark, Map<String, String[]> declared, int threads) {
+        int cases = 1;
+        for (String[] values : declared.values()) {
+            cases *= values.length;
+        }
+        String[] parts = benchmark.split("\\.");
+        String name = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
+        return new RunSpec(name, "^" + Pattern.quote(benchmark) + "$", Map.of(), threads, cases);
+    }
+}

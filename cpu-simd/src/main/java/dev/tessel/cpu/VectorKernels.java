@@ -1,0 +1,96 @@
+package dev.tessel.cpu;
+
+import dev.tessel.DType;
+import dev.tessel.spi.ArgLoop;
+import dev.tessel.spi.MatmulKernel;
+import dev.tessel.spi.ReduceLoop;
+import dev.tessel.spi.StridedLoop;
+
+/**
+ * Finds the Vector API loop for a request. The first class on the path from
+ * {@link SimdBackend} that reaches Vector API code: its signatures name SPI types only, so the
+ * provider can load without the incubator module.
+ */
+final class VectorKernels {
+    private VectorKernels() {
+    }
+
+    static String describe() {
+        return Lanes.describe();
+    }
+
+    static StridedLoop loop(String ufunc, DType[] types) {
+        if (types.length == 0) {
+            return null;
+        }
+        DType t = types[0];
+        if (types.length == 2 && types[1] == t) {
+            return unary(ufunc, t);
+        }
+        if (types.length == 3 && types[1] == t && types[2] == t) {
+            return binary(ufunc, t);
+        }
+        if (types.length == 3 && types[1] == t && types[2] == DType.BOOL) {
+            return compare(ufunc, t);
+        }
+        return null;
+    }
+
+    private static StridedLoop unary(String ufunc, DType t) {
+        return switch (t) {
+            case FLOAT32 -> Float32Loops.unary(ufunc);
+            case FLOAT64 -> Float64Loops.unary(ufunc);
+            case INT32 -> Int32Loops.unary(ufunc);
+            case INT64 -> Int64Loops.unary(ufunc);
+            default -> null;
+        };
+    }
+
+    private static StridedLoop binary(String ufunc, DType t) {
+        return switch (t) {
+            case FLOAT32 -> Float32Loops.binary(ufunc);
+            case FLOAT64 -> Float64Loops.binary(ufunc);
+            case INT32 -> Int32Loops.binary(ufunc);
+            case INT64 -> Int64Loops.binary(ufunc);
+            default -> null;
+        };
+    }
+
+    private static StridedLoop compare(String ufunc, DType t) {
+        return switch (t) {
+            case FLOAT32 -> Float32Loops.compare(ufunc);
+            case FLOAT64 -> Float64Loops.compare(ufunc);
+            case INT32 -> Int32Loops.compare(ufunc);
+            case INT64 -> Int64Loops.compare(ufunc);
+            default -> null;
+        };
+    }
+
+    static ReduceLoop reduceLoop(String ufunc, DType t) {
+        return switch (t) {
+            case FLOAT32 -> Float32Folds.reduce(ufunc);
+            case FLOAT64 -> Float64Folds.reduce(ufunc);
+            case INT32 -> Int32Folds.reduce(ufunc);
+            case INT64 -> Int64Folds.reduce(ufunc);
+            default -> null;
+        };
+    }
+
+    static ArgLoop argLoop(String which, DType t) {
+        return switch (t) {
+            case FLOAT32 -> Float32Folds.arg(which);
+            case FLOAT64 -> Float64Folds.arg(which);
+            case INT32 -> Int32Folds.arg(which);
+            case INT64 -> Int64Folds.arg(which);
+            default -> null;
+        };
+    }
+
+    static MatmulKernel matmul(DType t) {
+        return switch (t) {
+            case FLOAT32 -> Float32Matmul::run;
+            case FLOAT64 -> Float64Matmul::run;
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,159 @@
+package dev.tessel.scheduler;
+
+import dev.tessel.Config;
+import dev.tessel.ConfigKey;
+import dev.tessel.Placement;
+import dev.tessel.ThreadLimit;
+import dev.tessel.reference.ReferenceBackend;
+import dev.tessel.spi.Backend;
+import dev.tessel.spi.Engine;
+import dev.tessel.spi.OpKind;
+import dev.tessel.spi.OpRequest;
+import dev.tessel.spi.RangeTask;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Tessel's engine. {@link #place} picks a backend ({@link PlacementPolicy}); {@link #forEachRange}
+ * cuts the op's iteration space into cache-sized tiles ({@link TilePlan}) and runs them on the
+ * calling thread when the op is small, the thread budget is 1, or the caller is itself a
+ * worker, and otherwise on the caller plus up to {@code budget - 1} workers of the one
+ * {@link WorkerPool}. Each call leaves a {@link Placement}.
+ *
+ * <p>The instance that {@link java.util.ServiceLoader} creates reads {@link Config#current()}
+ * and is the JVM's engine; tests build their own with explicit configuration and backends.
+ */
+public final class Scheduler implements Engine {
+    private final Config config;
+    private final BackendCatalog catalog;
+    private final PlacementPolicy policy;
+    private final ThreadBudget budget;
+    private final WorkerPool pool;
+    private final PlacementLog log;
+    private final long tileBytes;
+    private final long[] minElements = new long[OpKind.values().length];
+    private final String[] smallReason = new String[OpKind.values().length];
+
+    /** The JVM's engine: configuration from system properties and environment, backends from the path. */
+    public Scheduler() {
+        this(Config.current(), BackendCatalog.discover(), PlacementLog.toLog());
+    }
+
+    Scheduler(Config config, BackendCatalog catalog, Consumer<String> traceSink) {
+        this.config = config;
+        this.catalog = catalog;
+        this.policy = new PlacementPolicy(config, catalog);
+        this.budget = new ThreadBudget(config.cpuThreads());
+        this.pool = new WorkerPool(config.cpuThreads());
+        this.log = new PlacementLog(config.trace() ? traceSink : null);
+        this.tileBytes = config.get(ConfigKey.TILE_BYTES);
+        threshold(OpKind.COPY, ConfigKey.MIN_ELEMENTS_COPY);
+        threshold(OpKind.ELEMENTWISE, ConfigKey.MIN_ELEMENTS_ELEMENTWISE);
+        threshold(OpKind.REDUCTION, ConfigKey.MIN_ELEMENTS_REDUCTION);
+        threshold(OpKind.MATMUL, ConfigKey.MIN_ELEMENTS_MATMUL);
+    }
+
+    /** An engine with {@code config} and exactly {@code backends} (plus the reference): for tests. */
+    static Scheduler of(Config config, List<Backend> backends) {
+        return new Scheduler(config, BackendCatalog.of(backends), PlacementLog.toLog());
+    }
+
+    /** As {@link #of(Config, List)}, with trace lines going to {@code traceSink}. */
+    static Scheduler of(Config config, List<Backend> backends, Consumer<String> traceSink) {
+        return new Scheduler(config, BackendCatalog.of(backends), traceSink);
+    }
+
+    private void threshold(OpKind kind, ConfigKey<Long> key) {
+        long n = config.get(key);
+        minElements[kind.ordinal()] = n;
+        smallReason[kind.ordinal()] = "calling thread: below " + key.property() + "=" + n;
+    }
+
+    @Override
+    public Backend place(OpRequest request) {
+        return policy.choose(request).backend();
+    }
+
+    @Override
+    public Backend reference() {
+        return ReferenceBackend.INSTANCE;
+    }
+
+    @Override
+    public void forEachRange(OpRequest request, Backend backend, long total, long grain, RangeTask task) {
+        TilePlan plan = TilePlan.of(request, total, grain, tileBytes);
+        int threads = 1;
+        String why;
+        if (plan.count() <= 1) {
+            why = plan.count() == 0 ? "calling thread: empty" : "calling thread: one tile";
+        } else if (WorkerPool.onWorker()) {
+            why = "calling thread: called from a Tessel worker";
+        } else if (request.elements() < minElements[request.kind().ordinal()]) {
+            why = smallReason[request.kind().ordinal()];
+        } else {
+            threads = Math.min(budget.forCurrentThread(), plan.count());
+            why = threads == 1 ? "calling thread: thread budget 1" : "tiles over the caller and workers";
+        }
+        if (threads == 1) {
+            for (int t = 0; t < plan.count(); t++) {
+                task.run(plan.start(t), plan.end(t, total));
+            }
+        } else {
+            pool.run(new TiledJob(task, plan, total), threads - 1);
+        }
+        log.record(request, backend, threads, plan.count(), backendReason(request, backend), why);
+    }
+
+    private String backendReason(OpRequest request, Backend used) {
+        PlacementPolicy.Decision d = policy.explain(request);
+        if (d.backend() == used) {
+            return d.reason();
+        }
+        if (used == ReferenceBackend.INSTANCE) {
+            return "placed on " + d.backend().name() + ", which has no loop for it: ran on the reference";
+        }
+        return "chosen by the caller";
+    }
+
+    @Override
+    public String describe() {
+        return EngineReport.of(catalog, budget.global(), config, pool);
+    }
+
+    @Override
+    public int threadBudget() {
+        return WorkerPool.onWorker() ? 1 : budget.forCurrentThread();
+    }
+
+    @Override
+    public void setThreadBudget(int threads) {
+        budget.setGlobal(threads);
+        pool.setCap(threads);
+    }
+
+    @Override
+    public ThreadLimit limitThreads(int threads) {
+        return budget.narrow(threads);
+    }
+
+    @Override
+    public List<Placement> lastPlacements() {
+        return log.recent();
+    }
+
+    @Override
+    public void addPlacementListener(Consumer<Placement> listener) {
+        log.add(listener);
+    }
+
+    @Override
+    public void removePlacementListener(Consumer<Placement> listener) {
+        log.remove(listener);
+    }
+
+    /** The pool, for tests that count workers. */
+    WorkerPool pool() {
+        return pool;
+    }
+
+}

@@ -1,0 +1,106 @@
+package dev.tessel.scheduler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.tessel.DType;
+import dev.tessel.spi.OpKind;
+import dev.tessel.spi.OpRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** However many threads call at once, live workers stay within the budget and every result is right. */
+class WorkerPoolTest {
+    private static final int CALLERS = 32;
+    private static final int N = 200_000;
+
+    /** Worker threads of {@code pool} alive now, counted from the JVM's own list of threads. */
+    private static int liveWorkerThreads(WorkerPool pool) {
+        int n = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(pool.namePrefix()) && t.isAlive()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void thirtyTwoCallersOnBudgetTwoNeverSeeMoreThanTwoWorkers() throws Exception {
+        Scheduler engine = Configs.engine(2);
+        WorkerPool pool = engine.pool();
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger sampledPeak = new AtomicInteger();
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                sampledPeak.accumulateAndGet(liveWorkerThreads(pool), Math::max);
+                Thread.onSpinWait();
+            }
+        });
+        sampler.start();
+        Set<String> tileThreads = ConcurrentHashMap.newKeySet();
+        List<Throwable> failures = new ArrayList<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> callers = new ArrayList<>();
+        for (int c = 0; c < CALLERS; c++) {
+            int seed = c;
+            Thread t = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int rep = 0; rep < 5; rep++) {
+                        runAndCheck(engine, seed * 31 + rep, tileThreads);
+                    }
+                } catch (Throwable e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                }
+            }, "app-" + c);
+            callers.add(t);
+            t.start();
+        }
+        start.countDown();
+        for (Thread t : callers) {
+            t.join();
+        }
+        running.set(false);
+        sampler.join();
+        assertTrue(failures.isEmpty(), () -> "failures: " + failures);
+        assertTrue(pool.peakWorkers() <= 2, "pool peak " + pool.peakWorkers());
+        assertTrue(sampledPeak.get() <= 2, "sampled peak " + sampledPeak.get());
+        // The workers did take part: the test would pass vacuously otherwise.
+        assertTrue(tileThreads.stream().anyMatch(n -> n.startsWith(pool.namePrefix())), tileThreads::toString);
+        // And the callers helped with their own tiles rather than waiting.
+        assertTrue(tileThreads.stream().filter(n -> n.startsWith("app-")).count() > 1, tileThreads::toString);
+    }
+
+    /** An elementwise op on plain arrays: out[i] = a[i] * 3 + seed, every index written once. */
+    private static void runAndCheck(Scheduler engine, int seed, Set<String> tileThreads) {
+        double[] a = new double[N];
+        double[] out = new double[N];
+        int[] writes = new int[N];
+        for (int i = 0; i < N; i++) {
+            a[i] = i ^ seed;
+        }
+        OpRequest req = new OpRequest("triple", OpKind.ELEMENTWISE, DType.FLOAT64, N, 16L * N);
+        engine.forEachRange(req, engine.reference(), N, 1, (s, e) -> {
+            tileThreads.add(Thread.currentThread().getName());
+            for (int i = (int) s; i < e; i++) {
+                out[i] = a[i] * 3 + seed;
+                writes[i]++;
+            }
+        });
+        for (int i = 0; i < N; i++) {
+            if (out[i] != (double) (i ^ seed) * 3 + seed || writes[i] != 1) {
+                throw new AssertionError("index " + i + ": " + out[i] + " written " + writes[i] + " times");
+            }
+        }
+        assertEquals(2, engine.lastPlacements().getLast().threads());
+    }
+}

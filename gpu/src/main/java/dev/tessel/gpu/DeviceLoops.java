@@ -43,4 +43,13 @@ final class DeviceLoops {
         }
         return new DeviceMatmul(type, ReferenceBackend.INSTANCE.matmul(type));
     }
+
+    static String describeDevices() {
+        StringBuilder sb = new StringBuilder();
+        var devices = DeviceRegistry.selected();
+        for (int i = 0; i < devices.size(); i++) {
+            sb.append(i == 0 ? "" : "; ").append(DeviceRegistry.describe(i, devices.get(i)));
+        }
+        return sb.toString();
+    }
 }

@@ -9,6 +9,7 @@ import uk.ac.manchester.tornado.api.common.TornadoDevice;
 /**
  * The TornadoVM devices this process uses: every device of every backend, narrowed by
  * {@code tessel.gpu.devices} (a count such as {@code 2}, or indices such as {@code 0,2}).
+ * Tessel's device {@code gpu:i} is the i-th selected device.
  */
 final class DeviceRegistry {
     private static volatile List<TornadoDevice> selected;
@@ -34,7 +35,8 @@ final class DeviceRegistry {
             synchronized (DeviceRegistry.class) {
                 s = selected;
                 if (s == null) {
-                    s = List.copyOf(GpuSettings.deviceSelection().pick(all()));
+                    List<TornadoDevice> all = all();
+                    s = GpuSettings.devices().select(all.size()).stream().map(all::get).toList();
                     selected = s;
                 }
             }

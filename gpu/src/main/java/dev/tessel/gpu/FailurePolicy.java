@@ -1,6 +1,6 @@
 package dev.tessel.gpu;
 
-import dev.tessel.gpu.GpuSettings.Fallback;
+import dev.tessel.Config.GpuFallback;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -36,14 +36,14 @@ final class FailurePolicy {
                 failed = e;
             }
         }
-        Fallback policy = GpuSettings.fallback();
-        if (policy == Fallback.ERROR || onHost == null) {
+        GpuFallback policy = GpuSettings.fallback();
+        if (policy == GpuFallback.ERROR || onHost == null) {
             throw new GpuExecutionException("GPU kernel " + kernel + " failed: " + failed
                     + (onHost == null ? "; the CPU has no loop for it either"
                             : "; set tessel.gpu.fallback=warn or allow to run it on the CPU instead")
                     + ". The output was not written.", failed);
         }
-        if (policy == Fallback.WARN) {
+        if (policy == GpuFallback.WARN) {
             LOG.log(System.Logger.Level.WARNING, "GPU kernel " + kernel + " failed (" + failed
                     + "); running it on the CPU (tessel.gpu.fallback=warn)");
         }

@@ -23,6 +23,18 @@ public final class GpuBackend implements Backend {
         return 20;
     }
 
+    /** The selected devices, one per line after the first, e.g. {@code gpu: gpu:0 pthread-... (OPENCL, CPU)}. */
+    @Override
+    public String describe() {
+        return RuntimeProbe.available() ? "gpu: " + DeviceLoops.describeDevices() : "gpu: unavailable";
+    }
+
+    /** Where the loops run: the first selected device. */
+    @Override
+    public String device() {
+        return "gpu:0";
+    }
+
     @Override
     public String unavailableReason() {
         return RuntimeProbe.reason();

@@ -30,7 +30,13 @@ final class RuntimeProbe {
         }
         try {
             int n = DeviceRegistry.all().size();
-            return n == 0 ? "TornadoVM found no device: install an OpenCL driver (e.g. pocl-opencl-icd)" : null;
+            if (n == 0) {
+                return "TornadoVM found no device: install an OpenCL driver (e.g. pocl-opencl-icd)";
+            }
+            if (DeviceRegistry.selected().isEmpty()) {
+                return "tessel.gpu.devices=" + GpuSettings.devices() + " selects none of the " + n + " device(s)";
+            }
+            return null;
         } catch (LinkageError | RuntimeException e) {
             return "TornadoVM runtime failed to start: " + e;
         }

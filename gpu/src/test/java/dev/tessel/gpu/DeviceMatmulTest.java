@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.tessel.DType;
+import dev.tessel.reference.ReferenceBackend;
 import java.lang.foreign.MemorySegment;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The tiled matmul kernel (a {@code KernelContext} kernel, so not runnable as Java) against a
- * host product computed in double: within the floating-point error bound of a length-k dot
+ * host product computed in double and against the scalar reference: within the floating-point error bound of a length-k dot
  * product, {@code k * eps * sum |a_ip * b_pj|}. A is read transposed (F order) in one case.
  */
 class DeviceMatmulTest {
@@ -28,6 +29,8 @@ class DeviceMatmulTest {
         long runs = DeviceStats.runs(0);
         new DeviceMatmul(t, null).run(a, 0, aRs, aCs, b, 0, n, 1, c, 0, n, 1, m, n, k);
         assertTrue(DeviceStats.runs(0) > runs, "ran on the device");
+        MemorySegment ref = HostData.allocate(t, (long) m * n);
+        ReferenceBackend.INSTANCE.matmul(t).run(a, 0, aRs, aCs, b, 0, n, 1, ref, 0, n, 1, m, n, k);
         double eps = t == DType.FLOAT32 ? 0x1p-24 : 0x1p-53;
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
@@ -41,6 +44,10 @@ class DeviceMatmulTest {
                 double got = t.getDouble(c, (long) i * n + j);
                 if (!(Math.abs(got - exact) <= (k + 2) * eps * scale)) {
                     fail(t + " C[" + i + "," + j + "] = " + got + ", host " + exact);
+                }
+                double r = t.getDouble(ref, (long) i * n + j);
+                if (!(Math.abs(got - r) <= 2 * (k + 2) * eps * scale)) {
+                    fail(t + " C[" + i + "," + j + "] = " + got + ", scalar reference " + r);
                 }
             }
         }

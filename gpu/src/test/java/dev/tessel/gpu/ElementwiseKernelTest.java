@@ -22,7 +22,9 @@ import uk.ac.manchester.tornado.api.types.arrays.TornadoNativeArray;
 /**
  * Every elementwise kernel runs twice: as plain Java on the JVM (the kernel is its own oracle)
  * and on the device through {@link ElementwiseLoop}, from strided host data with special values.
- * Arithmetic must match bit for bit; library math within {@link #MATH_ULPS}.
+ * It must also agree with the scalar reference, which holds NumPy's semantics (special values,
+ * integer division by zero, shifts). Arithmetic must match bit for bit; library math within
+ * {@link #MATH_ULPS}.
  */
 class ElementwiseKernelTest {
     /** OpenCL's own bound for these functions is 4 ULP (exp, log, trig) in float and double. */
@@ -78,6 +80,7 @@ class ElementwiseKernelTest {
         }
         TornadoNativeArray expected = runAsJava(k, segs, offs, strides);
         compare(k, expected.getSegment(), segs[ins], outType);
+        compareWithReference(k, segs, offs, strides);
     }
 
     /** The scalar reference's loop on the same operands, into a fresh output. */

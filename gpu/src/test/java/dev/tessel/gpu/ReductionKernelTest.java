@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.tessel.DType;
 import dev.tessel.gpu.KernelTable.Kernel;
 import dev.tessel.gpu.KernelTable.Kind;
+import dev.tessel.reference.ReferenceBackend;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.stream.Stream;
@@ -44,6 +45,7 @@ class ReductionKernelTest {
         if (arg) {
             long got = new ArgReductionLoop(k, DeviceLoops.CACHE, null, 0).run(in, 0, stride, n);
             assertEquals(sequentialArg(ufunc.equals("argmax"), t, in, stride, n), got);
+            assertEquals(ReferenceBackend.INSTANCE.argLoop(ufunc, t).run(in, 0, stride, n), got, "scalar reference");
         } else {
             MemorySegment out = HostData.allocate(t, 1);
             setStart(ufunc, t, out);
@@ -54,8 +56,40 @@ class ReductionKernelTest {
             assertEquals(t.getDouble(twin, 0), t.getDouble(out, 0), 0.0, "device vs Java twin");
             assertEquals(t.getLong(twin, 0), t.getLong(out, 0), "device vs Java twin");
             checkAgainstSequential(ufunc, t, in, stride, n, out);
+            MemorySegment ref = HostData.allocate(t, 1);
+            setStart(ufunc, t, ref);
+            ReferenceBackend.INSTANCE.reduceLoop(ufunc, t).run(in, 0, stride, n, ref, 0);
+            checkClose(ufunc, t, n, ref, out, magnitude(t, in, stride, n));
         }
         assertTrue(DeviceStats.runs(0) > runs, "ran on the device");
+    }
+
+    /** Exact for integers, min and max; within the length's error bound for float sums and products. */
+    private static void checkClose(String ufunc, DType t, long n, MemorySegment ref, MemorySegment out,
+                                   double magnitude) {
+        if (!t.isFloating()) {
+            assertEquals(t.getLong(ref, 0), t.getLong(out, 0), "scalar reference");
+            return;
+        }
+        double r = t.getDouble(ref, 0);
+        double got = t.getDouble(out, 0);
+        if (ufunc.equals("add")) {
+            // Both sum in a different order; each is within n * eps * sum|x| of the exact sum.
+            double eps = t == DType.FLOAT32 ? 0x1p-24 : 0x1p-53;
+            assertTrue(HostData.ulps(t, r, got) == 0 || Math.abs(r - got) <= 2 * n * eps * magnitude,
+                    "sum " + got + " vs reference " + r);
+            return;
+        }
+        double bound = ufunc.equals("multiply") ? 2.0 * n + 2 : 0;
+        assertTrue(HostData.ulps(t, r, got) <= bound, ufunc + " " + got + " vs reference " + r);
+    }
+
+    private static double magnitude(DType t, MemorySegment in, long stride, long n) {
+        double m = 3; // the accumulator's start value for add
+        for (long i = 0; i < n; i++) {
+            m += Math.abs(t.getDouble(in, i * stride));
+        }
+        return m;
     }
 
     private static void setStart(String ufunc, DType t, MemorySegment out) {

@@ -16,15 +16,20 @@ import java.util.List;
  * a failed kernel falls back to is the scalar reference's.
  */
 final class DeviceLoops {
-    /** Plans kept at once; each holds device buffers of its size class. */
-    static final PlanCache CACHE = new PlanCache(Integer.getInteger("tessel.gpu.plans", 64));
+    /**
+     * Plans kept at once; each holds device buffers of its size class. 64 covers the common
+     * ufuncs of two dtypes in two size classes; a plan rebuilt after eviction costs one compile.
+     */
+    static final int PLANS = 64;
+    static final PlanCache CACHE = new PlanCache(PLANS);
 
     private DeviceLoops() {
     }
 
     static StridedLoop loop(String ufunc, DType[] types) {
         Kernel k = KernelTable.STANDARD.find(Kind.ELEMENTWISE, ufunc, List.of(types));
-        return k == null ? null : new ElementwiseLoop(k, CACHE, ReferenceBackend.INSTANCE.loop(ufunc, types), 0);
+        return k == null ? null : ElementwiseLoop.acrossDevices(k, CACHE, ReferenceBackend.INSTANCE.loop(ufunc, types),
+                ElementwiseLoop.SPLIT_MIN);
     }
 
     static ReduceLoop reduceLoop(String ufunc, DType type) {

@@ -92,6 +92,6 @@ class FailurePolicyTest {
     }
 
     private static void run(Kernel k, MemorySegment[] segs) {
-        new ElementwiseLoop(k, DeviceLoops.CACHE, ON_HOST, 0).run(segs, new long[2], new long[] {1, 1}, N);
+        ElementwiseLoop.onDevice(k, DeviceLoops.CACHE, ON_HOST, 0).run(segs, new long[2], new long[] {1, 1}, N);
     }
 }

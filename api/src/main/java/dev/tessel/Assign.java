@@ -16,7 +16,9 @@ final class Assign {
                     + " into shape " + Shape.format(dst.shape));
         }
         if (src.storage == dst.storage && Overlap.mayOverlap(src, dst)) {
-            src = src.copy();
+            NdArray detached = NdArray.allocate(src.dtype, src.shape); // not src.copy(): the caller holds the leases
+            copy(src, detached);
+            src = detached;
         }
         Layout layout = new Layout(dst.shape, new long[][] {src.strides, dst.strides}, new long[] {src.offset, dst.offset},
                 new MemorySegment[] {src.segment(), dst.segment()}, 1);

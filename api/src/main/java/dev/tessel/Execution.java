@@ -26,6 +26,8 @@ final class Execution {
      * @param body the op itself
      */
     static <T> T run(String op, NdArray[] reads, NdArray[] writes, Supplier<T> body) {
-        return body.get();
+        try (OpLeases _ = Ownership.enterOp(op, reads, writes)) {
+            return body.get();
+        }
     }
 }

@@ -141,14 +141,18 @@ public final class NdArray {
         return i < 0 ? i + n : i;
     }
 
-    /** The element at {@code index} as a double. */
+    /**
+     * The element at {@code index} as a double. Like every single-element get and set, this
+     * takes and drops a one-element lease (tens of nanoseconds; it recalls a lent storage and
+     * refuses to read what another thread is writing); loops should read through {@link #read()}.
+     */
     public double getDouble(long... index) {
-        return dtype.getDouble(storage.segment(), elementIndex(index));
+        return ElementAccess.getDouble(this, elementIndex(index));
     }
 
     /** The element at {@code index} as a long (floats truncate toward zero). */
     public long getLong(long... index) {
-        return dtype.getLong(storage.segment(), elementIndex(index));
+        return ElementAccess.getLong(this, elementIndex(index));
     }
 
     /** The element at {@code index} as a boolean (non-zero is true). */
@@ -159,13 +163,13 @@ public final class NdArray {
     /** Sets the element at {@code index}, converting as an unsafe cast does. */
     public void set(double value, long... index) {
         checkWritable();
-        dtype.setDouble(storage.segment(), elementIndex(index), value);
+        ElementAccess.setDouble(this, elementIndex(index), value);
     }
 
     /** Sets the element at {@code index}; integer dtypes keep the exact value (modulo wraparound). */
     public void set(long value, long... index) {
         checkWritable();
-        dtype.setLong(storage.segment(), elementIndex(index), value);
+        ElementAccess.setLong(this, elementIndex(index), value);
     }
 
     /** Sets the element at {@code index} to 1 or 0. */
@@ -178,7 +182,7 @@ public final class NdArray {
         if (size() != 1) {
             throw new ShapeException("can only convert an array of size 1 to a scalar, got shape " + Shape.format(shape));
         }
-        return dtype.getDouble(storage.segment(), firstElement());
+        return ElementAccess.getDouble(this, firstElement());
     }
 
     private long firstElement() {
@@ -273,14 +277,14 @@ public final class NdArray {
     /** A C-ordered copy with its own storage. */
     public NdArray copy() {
         NdArray out = allocate(dtype, shape);
-        Assign.copy(this, out);
+        copyLeased("copy", out);
         return out;
     }
 
     /** A copy in {@code order} ({@code 'C'} or {@code 'F'}). */
     public NdArray copy(char order) {
         NdArray out = allocate(dtype, shape, checkOrder(order));
-        Assign.copy(this, out);
+        copyLeased("copy", out);
         return out;
     }
 
@@ -302,21 +306,25 @@ public final class NdArray {
             throw CastingException.of("array data", dtype, type, casting);
         }
         NdArray out = allocate(type, shape);
-        Assign.copy(this, out);
+        copyLeased("astype", out);
         return out;
     }
 
     /** Writes {@code src} (broadcast to this shape, cast unsafely) into this array. */
     public NdArray assign(NdArray src) {
         checkWritable();
-        Assign.copy(src.broadcastTo(shape), this);
+        try (OpLeases _ = Ownership.enterOp("assign", new NdArray[] {src}, new NdArray[] {this})) {
+            Assign.copy(src.broadcastTo(shape), this);
+        }
         return this;
     }
 
     /** Fills every element with {@code value}. */
     public NdArray fill(double value) {
         checkWritable();
-        Assign.fill(this, value);
+        try (OpLeases _ = Ownership.enterOp("fill", null, new NdArray[] {this})) {
+            Assign.fill(this, value);
+        }
         return this;
     }
 
@@ -324,37 +332,37 @@ public final class NdArray {
 
     public double[] toDoubleArray() {
         double[] out = new double[Math.toIntExact(size())];
-        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.FLOAT64));
+        copyLeased("to array", heapView(MemorySegment.ofArray(out), DType.FLOAT64));
         return out;
     }
 
     public float[] toFloatArray() {
         float[] out = new float[Math.toIntExact(size())];
-        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.FLOAT32));
+        copyLeased("to array", heapView(MemorySegment.ofArray(out), DType.FLOAT32));
         return out;
     }
 
     public long[] toLongArray() {
         long[] out = new long[Math.toIntExact(size())];
-        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT64));
+        copyLeased("to array", heapView(MemorySegment.ofArray(out), DType.INT64));
         return out;
     }
 
     public int[] toIntArray() {
         int[] out = new int[Math.toIntExact(size())];
-        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT32));
+        copyLeased("to array", heapView(MemorySegment.ofArray(out), DType.INT32));
         return out;
     }
 
     public short[] toShortArray() {
         short[] out = new short[Math.toIntExact(size())];
-        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT16));
+        copyLeased("to array", heapView(MemorySegment.ofArray(out), DType.INT16));
         return out;
     }
 
     public byte[] toByteArray() {
         byte[] out = new byte[Math.toIntExact(size())];
-        Assign.copy(this, heapView(MemorySegment.ofArray(out), DType.INT8));
+        copyLeased("to array", heapView(MemorySegment.ofArray(out), DType.INT8));
         return out;
     }
 
@@ -492,6 +500,50 @@ public final class NdArray {
     /** NumPy's repr, e.g. {@code array([[1., 2.],\n       [3., 4.]], dtype=float32)}; see {@link ArrayFormat}. */
     @Override
     public String toString() {
-        return ArrayFormat.repr(this);
+        try {
+            return ArrayFormat.repr(this);
+        } catch (OwnershipException | ClosedArrayException e) { // a debugger's toString must not throw
+            return "array(<unavailable: " + e.getMessage() + ">, shape=" + Shape.format(shape) + ", dtype=" + dtype + ")";
+        }
+    }
+
+    // ---- ownership (leases, device loans; see Ownership) ----
+
+    /** Takes a shared read lease on this view until the lease is closed. */
+    public ReadLease read() {
+        return new ReadLease(this);
+    }
+
+    /** Takes an exclusive write lease on this view until the lease is closed. */
+    public WriteLease write() {
+        checkWritable();
+        return new WriteLease(this);
+    }
+
+    /** Lends this array's storage to {@code device}, which owns it exclusively until it comes back. */
+    public DeviceLoan to(dev.tessel.spi.Device device) {
+        return DeviceLoan.lend(this, device);
+    }
+
+    /** Brings the storage home if it is lent (waits for device work, copies back); returns this array. */
+    public NdArray toHost() {
+        DeviceLoan l = storage.loan;
+        if (l != null) {
+            l.toHost();
+        }
+        return this;
+    }
+
+    /** Where the storage lives now. */
+    public Residence residence() {
+        DeviceLoan l = storage.loan;
+        return l == null ? Residence.HOST : new Residence(l.device());
+    }
+
+    /** Copies this view into a fresh array {@code out} under a read lease on this view. */
+    private void copyLeased(String op, NdArray out) {
+        try (OpLeases _ = OpLeases.enter(op, new NdArray[] {this}, new NdArray[0], null)) {
+            Assign.copy(this, out);
+        }
     }
 }

@@ -8,7 +8,7 @@ import java.lang.foreign.MemorySegment;
  *
  * <p>Storage never changes size. Memory Tessel allocates is off-heap, 64-byte aligned (one
  * cache line, and a whole AVX-512 vector), and freed by the garbage collector once no view
- * refers to it. Storage can also wrap a Java array or a caller's segment without copying.
+ * refers to it, or, when allocated inside a {@link Scope}, when that scope closes. Storage can also wrap a Java array or a caller's segment without copying.
  */
 public final class Storage {
     /** Alignment of every allocation, in bytes. */
@@ -16,6 +16,10 @@ public final class Storage {
 
     private final MemorySegment segment;
     private final boolean readOnly;
+    /** Who holds which byte ranges; shared by every view (see {@link Ownership}). */
+    final Ledger ledger = new Ledger();
+    /** The device this storage is lent to, or null while the host owns it. */
+    volatile DeviceLoan loan;
 
     private Storage(MemorySegment segment, boolean readOnly) {
         this.segment = segment;
@@ -24,6 +28,10 @@ public final class Storage {
 
     /** Fresh zero-filled off-heap storage of {@code bytes} bytes. */
     static Storage allocate(long bytes) {
+        Scope scope = Scope.current();
+        if (scope != null) {
+            return scope.allocate(bytes);
+        }
         MemorySegment seg = Arena.ofAuto().allocate(Math.max(bytes, 1), ALIGNMENT);
         return new Storage(seg, false);
     }
@@ -35,11 +43,19 @@ public final class Storage {
 
     /** The segment; backends read and write it through views' offsets and strides. */
     public MemorySegment segment() {
+        if (ledger.isClosed()) {
+            throw ClosedArrayException.of(ledger.id, "segment()");
+        }
         return segment;
     }
 
     public long byteSize() {
         return segment.byteSize();
+    }
+
+    /** Identifies this storage in ownership messages ({@code storage #id}). */
+    public long id() {
+        return ledger.id;
     }
 
     /** True for storage that can never be written (a read-only memory map). */

@@ -74,4 +74,14 @@ public final class Tessel {
     public static void removePlacementListener(Consumer<Placement> listener) {
         Engines.current().removePlacementListener(listener);
     }
+
+    // ---- Ownership area: scopes. ----
+
+    /**
+     * Opens a scope on this thread: arrays allocated inside it are freed when it closes, and
+     * closing it while leases on them are live is refused. See {@link Scope}.
+     */
+    public static Scope scope() {
+        return Scope.open();
+    }
 }

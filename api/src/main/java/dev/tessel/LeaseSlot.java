@@ -1,0 +1,66 @@
+package dev.tessel;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * One entry of a {@link Ledger}: a live lease, or a free slot waiting for reuse.
+ *
+ * <p>Every field but {@code live} is written only while the ledger's lock is held. Releasing
+ * a lease is a single release-store of {@code live = false}, without the lock: that keeps the
+ * release side of an op to a plain store on x86 and ARM. A scanner that still sees
+ * {@code live} set reports a conflict with a lease that was indeed held a moment ago, which
+ * is a legal linearization; one that sees it cleared also sees everything the holder wrote.
+ */
+final class LeaseSlot {
+    private static final VarHandle LIVE;
+
+    static {
+        try {
+            LIVE = MethodHandles.lookup().findVarHandle(LeaseSlot.class, "live", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // accessed through LIVE
+    private boolean live;
+    LeaseKind kind;
+    long lo;
+    long hi;
+    /** Entries with the same owner (one op, one lease, one loan) never conflict with each other. */
+    Object owner;
+    Thread thread;
+    String op;
+    /** Where the lease was taken; recorded only with {@code tessel.debug.ownership=true}. */
+    Throwable site;
+
+    boolean isLive() {
+        return (boolean) LIVE.getAcquire(this);
+    }
+
+    void publish() {
+        LIVE.setRelease(this, true);
+    }
+
+    void free() {
+        LIVE.setRelease(this, false);
+    }
+
+    boolean overlaps(long otherLo, long otherHi) {
+        return lo < otherHi && otherLo < hi;
+    }
+
+    /** A snapshot of this entry for messages, taken while it is known to be live. */
+    Holder describe() {
+        return new Holder(thread, op, kind, lo, hi, site, owner);
+    }
+
+    /** An immutable description of a lease holder, for error messages and reports. */
+    record Holder(Thread thread, String op, LeaseKind kind, long lo, long hi, Throwable site, Object owner) {
+        @Override
+        public String toString() {
+            return kind.label + " lease of op '" + op + "' on thread '" + thread.getName() + "', bytes [" + lo + ", " + hi + ")";
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.tessel;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The ownership ledger of one {@link Storage}: the live leases on its byte ranges, shared by
+ * every view of that storage.
+ *
+ * <p>Why a small array behind a spin lock: an op holds a handful of leases for microseconds,
+ * so the table is tiny and the lock is held for a scan of a few entries. Acquiring is one
+ * compare-and-set plus that scan; releasing is a single release-store on the entry (see
+ * {@link LeaseSlot}), so an uncontended binary op (two reads, one write) pays three CAS in
+ * total. There is no global lock: ops on different storages never touch the same memory.
+ * Waiting (mode {@code wait}) happens outside the lock, in {@link LeaseAcquirer}.
+ */
+final class Ledger {
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final VarHandle LOCK;
+
+    static {
+        try {
+            LOCK = MethodHandles.lookup().findVarHandle(Ledger.class, "lock", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Storage id, as named in every message about this ledger. */
+    final long id = IDS.incrementAndGet();
+    @SuppressWarnings("unused") // accessed through LOCK
+    private volatile int lock;
+    private LeaseSlot[] slots = new LeaseSlot[4];
+    /** Slots {@code [0, used)} may be live; slots beyond are free. */
+    private int used;
+    private volatile boolean closed;
+    private volatile LedgerHistory history;
+
+    /**
+     * Adds an entry unless it conflicts with a live entry of another owner.
+     *
+     * @return the new live {@link LeaseSlot}, or the {@link LeaseSlot.Holder} it conflicts with
+     * @throws ClosedArrayException when the storage was freed by its scope
+     */
+    Object tryAcquire(LeaseKind kind, long lo, long hi, Object owner, String op) {
+        lock();
+        LeaseSlot free = null;
+        try {
+            if (closed) {
+                throw ClosedArrayException.of(id, op);
+            }
+            trimFreeTail();
+            for (int i = 0; i < used; i++) {
+                LeaseSlot s = slots[i];
+                if (!s.isLive()) {
+                    free = free == null ? s : free;
+                } else if (s.owner != owner && s.overlaps(lo, hi) && kind.conflictsWith(s.kind)) {
+                    return s.describe();
+                }
+            }
+            if (free == null) {
+                free = appendSlot();
+            }
+            free.kind = kind;
+            free.lo = lo;
+            free.hi = hi;
+            free.owner = owner;
+            free.thread = Thread.currentThread();
+            free.op = op;
+            free.site = OwnershipSettings.current().debug() ? new Throwable("lease taken here") : null;
+            free.publish();
+        } finally {
+            unlock();
+        }
+        record(free, "acquire");
+        return free;
+    }
+
+    /** Releases an entry this ledger handed out; the caller guarantees it does so once. */
+    void release(LeaseSlot slot) {
+        if (history != null) {
+            record(slot, "release");
+        }
+        slot.free();
+    }
+
+    private void trimFreeTail() {
+        while (used > 0 && !slots[used - 1].isLive()) {
+            used--;
+        }
+    }
+
+    private LeaseSlot appendSlot() {
+        if (used == slots.length) {
+            slots = Arrays.copyOf(slots, used * 2);
+        }
+        LeaseSlot s = slots[used];
+        if (s == null) {
+            s = new LeaseSlot();
+            slots[used] = s;
+        }
+        used++;
+        return s;
+    }
+
+    void lock() {
+        int spins = 0;
+        while (!LOCK.weakCompareAndSetAcquire(this, 0, 1)) {
+            if (++spins < 64) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+    }
+
+    void unlock() {
+        LOCK.setRelease(this, 0);
+    }
+
+    /** The live entries; call with the lock held or accept a snapshot that may be stale. */
+    List<LeaseSlot.Holder> liveHolders() {
+        List<LeaseSlot.Holder> out = new ArrayList<>();
+        for (int i = 0; i < used; i++) {
+            LeaseSlot s = slots[i];
+            if (s.isLive()) {
+                out.add(s.describe());
+            }
+        }
+        return out;
+    }
+
+    /** A consistent list of live entries. */
+    List<LeaseSlot.Holder> snapshot() {
+        lock();
+        try {
+            return liveHolders();
+        } finally {
+            unlock();
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Marks the storage freed; the caller holds the lock and has checked that nothing is live. */
+    void markClosed() {
+        closed = true;
+    }
+
+    void record(LeaseSlot s, String event) {
+        record(event + " " + s.kind.label, s.op, s.lo, s.hi);
+    }
+
+    /** Appends to the debug history when {@code tessel.debug.ownership} is on; no-op otherwise. */
+    void record(String event, String op, long lo, long hi) {
+        if (!OwnershipSettings.current().debug()) {
+            return;
+        }
+        LedgerHistory h = history;
+        if (h == null) {
+            synchronized (this) {
+                h = history;
+                if (h == null) {
+                    h = new LedgerHistory();
+                    history = h;
+                }
+            }
+        }
+        h.add(Thread.currentThread().getName(), event, op, lo, hi);
+    }
+
+    List<String> history() {
+        LedgerHistory h = history;
+        return h == null ? List.of() : h.events();
+    }
+}

@@ -1,0 +1,203 @@
+package dev.tessel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class OwnershipTest {
+    private Ownership.Restore settings = Ownership.override(OwnershipMode.FAIL, Duration.ofSeconds(5), false);
+
+    @AfterEach
+    void restore() {
+        settings.close();
+    }
+
+    /** Elements {@code [lo, hi)} of a 1-D array, as a view. */
+    static NdArray slice(NdArray a, long lo, long hi) {
+        return a.view(new long[] {hi - lo}, new long[] {a.strides[0]}, a.offset + lo * a.strides[0]);
+    }
+
+    @Test
+    void readersShareARange() throws Exception {
+        NdArray a = Nd.arange(10, DType.FLOAT64);
+        try (var _ = new LeaseHolderThread("reader-1", a::read); ReadLease r = a.read()) {
+            assertEquals(3.0, r.getDouble(3));
+            assertEquals(45.0, Arrays.stream(a.toDoubleArray()).sum());
+        }
+    }
+
+    @Test
+    void aWriterExcludesReadersAndNamesBothParties() throws Exception {
+        NdArray a = Nd.zeros(DType.FLOAT64, 100);
+        try (var _ = new LeaseHolderThread("writer-1", () -> slice(a, 10, 20).write())) {
+            OwnershipException e = assertThrows(OwnershipException.class, () -> slice(a, 15, 30).copy());
+            assertEquals("ownership conflict on storage #" + a.storage().id() + ": read lease of op 'copy' on thread '"
+                    + Thread.currentThread().getName() + "', bytes [120, 240) overlaps the write lease of op 'write()'"
+                    + " on thread 'writer-1', bytes [80, 160) (tessel.ownership=fail; set tessel.ownership=wait to wait instead)",
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void writersOnDisjointSlicesProceedTogether() throws Exception {
+        NdArray a = Nd.zeros(DType.FLOAT32, 100);
+        try (var _ = new LeaseHolderThread("writer-left", () -> slice(a, 0, 50).write())) {
+            slice(a, 50, 100).fill(2);
+            a.set(7.0, 99);
+            assertEquals(7.0, a.getDouble(99));
+            assertThrows(OwnershipException.class, () -> a.set(1.0, 49));
+        }
+        a.set(1.0, 49);
+        assertEquals(1.0, a.getDouble(49));
+    }
+
+    @Test
+    void overlappingWritersConflict() throws Exception {
+        NdArray a = Nd.zeros(DType.INT32, 64);
+        try (var _ = new LeaseHolderThread("writer-1", () -> slice(a, 0, 33).write())) {
+            OwnershipException e = assertThrows(OwnershipException.class, () -> slice(a, 32, 64).fill(1));
+            assertTrue(e.getMessage().contains("write lease of op 'fill'"), e.getMessage());
+            assertTrue(e.getMessage().contains("bytes [128, 256) overlaps the write lease of op 'write()' on thread 'writer-1', bytes [0, 132)"),
+                    e.getMessage());
+        }
+        assertArrayEquals(new int[64], a.toIntArray(), "the failed fill wrote nothing");
+    }
+
+    @Test
+    void anOpsOwnReadsAndWritesDoNotConflict() {
+        NdArray a = Nd.arange(6, DType.FLOAT64);
+        NdArray b = Nd.ones(DType.FLOAT64, 6);
+        try (OpLeases _ = Ownership.enterOp("add", new NdArray[] {a, b}, new NdArray[] {a})) {
+            assertEquals(2, Ownership.liveLeases(a).size(), "a read and a write of one op on a");
+            assertEquals(1, Ownership.liveLeases(b).size());
+        }
+        assertEquals(0, Ownership.liveLeases(a).size());
+        NdArray m = Nd.arange(4, DType.FLOAT64).reshape(2, 2);
+        m.assign(m.T());
+        assertArrayEquals(new double[] {0, 2, 1, 3}, m.toDoubleArray());
+    }
+
+    @Test
+    void releaseFreesTheRange() throws Exception {
+        NdArray a = Nd.zeros(DType.FLOAT64, 8);
+        try (var _ = new LeaseHolderThread("writer-1", a::write)) {
+            assertThrows(OwnershipException.class, a::read);
+        }
+        try (ReadLease r = a.read()) {
+            assertEquals(0.0, r.getDouble(0));
+        }
+    }
+
+    @Test
+    void aThreadThatWouldWaitOnItselfFailsAtOnce() {
+        try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofSeconds(30), false)) {
+            NdArray a = Nd.zeros(DType.FLOAT64, 4);
+            try (WriteLease w = a.write()) {
+                long t0 = System.nanoTime();
+                OwnershipException e = assertThrows(OwnershipException.class, () -> a.getDouble(1));
+                assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "failed at once, not after the timeout");
+                assertTrue(e.getMessage().contains("thread '" + Thread.currentThread().getName() + "' would wait on itself:"
+                        + " read lease of op 'getDouble'"), e.getMessage());
+                assertTrue(e.getMessage().contains("overlaps the write lease of op 'write()'"), e.getMessage());
+                w.set(5.0, 1);
+                assertEquals(5.0, w.getDouble(1));
+            }
+            assertEquals(5.0, a.getDouble(1));
+        }
+    }
+
+    @Test
+    void waitModeWaitsForTheHolder() throws Exception {
+        try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofSeconds(10), false)) {
+            NdArray a = Nd.zeros(DType.FLOAT64, 4);
+            try (var holder = new LeaseHolderThread("writer-1", a::write)) {
+                holder.releaseAfter(100);
+                long t0 = System.nanoTime();
+                a.fill(3);
+                assertTrue(System.nanoTime() - t0 >= 50_000_000L, "fill waited for the holder");
+            }
+            assertArrayEquals(new double[] {3, 3, 3, 3}, a.toDoubleArray());
+        }
+    }
+
+    @Test
+    void waitModeTimesOutWithTheSameDetail() throws Exception {
+        try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofMillis(150), false)) {
+            NdArray a = Nd.zeros(DType.FLOAT64, 4);
+            try (var _ = new LeaseHolderThread("writer-1", a::write)) {
+                OwnershipException e = assertThrows(OwnershipException.class, () -> a.fill(1));
+                assertTrue(e.getMessage().matches("ownership conflict on storage #\\d+: write lease of op 'fill' on thread '.+',"
+                        + " bytes \\[0, 32\\) waited \\d+ ms \\(tessel.ownership.timeout\\) for the write lease of op 'write\\(\\)'"
+                        + " on thread 'writer-1', bytes \\[0, 32\\), still held"), e.getMessage());
+            }
+            assertArrayEquals(new double[4], a.toDoubleArray());
+        }
+    }
+
+    @Test
+    void leasesCarryTheirCapabilitiesInTheirType() {
+        assertTrue(Arrays.stream(ReadLease.class.getMethods()).noneMatch(m -> m.getName().equals("set")
+                || m.getName().equals("fill") || m.getName().equals("assign")), "a read lease cannot write");
+        NdArray a = Nd.arange(4, DType.INT64);
+        try (WriteLease w = a.write()) {
+            w.set(40L, 0);
+            w.assign(Nd.full(DType.INT64, 9, 1));
+            assertEquals(9L, w.getLong(3));
+        }
+        assertThrows(ReadOnlyArrayException.class, () -> a.broadcastTo(2, 4).write());
+    }
+
+    @Test
+    void aClosedLeaseCannotBeUsed() {
+        NdArray a = Nd.zeros(DType.FLOAT64, 4);
+        ReadLease r = a.read();
+        r.close();
+        r.close();
+        OwnershipException e = assertThrows(OwnershipException.class, () -> r.getDouble(0));
+        assertEquals("ReadLease on storage #" + a.storage().id() + " was already closed; take a new lease to use the array",
+                e.getMessage());
+    }
+
+    @Test
+    void badConfigurationValuesNameTheirKey() {
+        assertEquals(OwnershipMode.WAIT, OwnershipSettings.parseMode(" Wait "));
+        assertEquals(Duration.ofMillis(250), OwnershipSettings.parseTimeout("250ms"));
+        assertEquals(Duration.ofSeconds(2), OwnershipSettings.parseTimeout("2s"));
+        assertEquals(Duration.ofMillis(40), OwnershipSettings.parseTimeout("40"));
+        assertEquals("tessel.ownership must be 'fail' or 'wait' (got 'block')",
+                assertThrows(IllegalArgumentException.class, () -> OwnershipSettings.parseMode("block")).getMessage());
+        assertEquals("tessel.ownership.timeout must be milliseconds or a number with 'ms' or 's' (got 'soon')",
+                assertThrows(IllegalArgumentException.class, () -> OwnershipSettings.parseTimeout("soon")).getMessage());
+        assertEquals("tessel.debug.ownership must be 'true' or 'false' (got 'yes')",
+                assertThrows(IllegalArgumentException.class, () -> OwnershipSettings.parseDebug("yes")).getMessage());
+    }
+
+    @Test
+    void debugModeKeepsTheLedgerHistory() throws Exception {
+        try (var _ = Ownership.override(OwnershipMode.FAIL, Duration.ofSeconds(1), true)) {
+            NdArray a = Nd.zeros(DType.FLOAT64, 4);
+            a.fill(1);
+            try (var _ = new LeaseHolderThread("writer-1", a::write)) {
+                assertThrows(OwnershipException.class, () -> a.getDouble(2));
+            }
+            var h = Ownership.history(a);
+            String me = Thread.currentThread().getName();
+            assertEquals("#0 acquire write by op 'fill' on thread '" + me + "', bytes [0, 32)", h.get(0));
+            assertEquals("#1 release write by op 'fill' on thread '" + me + "', bytes [0, 32)", h.get(1));
+            assertEquals("#2 acquire write by op 'write()' on thread 'writer-1', bytes [0, 32)", h.get(2));
+            assertEquals("#3 conflict read by op 'getDouble' on thread '" + me + "', bytes [16, 24)", h.get(3));
+            assertEquals("#4 release write by op 'write()' on thread 'writer-1', bytes [0, 32)", h.get(4));
+            for (int i = 0; i < 100; i++) {
+                a.set(i, 0);
+            }
+            assertEquals(LedgerHistory.CAPACITY, Ownership.history(a).size(), "only the recent history is kept");
+        }
+        assertEquals(0, Ownership.history(Nd.zeros(3)).size(), "no history without the debug switch");
+    }
+}

@@ -3,9 +3,11 @@ package dev.tessel.gpu;
 import dev.tessel.DType;
 import dev.tessel.spi.ArgLoop;
 import dev.tessel.spi.Backend;
+import dev.tessel.spi.Device;
 import dev.tessel.spi.MatmulKernel;
 import dev.tessel.spi.ReduceLoop;
 import dev.tessel.spi.StridedLoop;
+import java.util.List;
 
 /**
  * The TornadoVM backend. This class names no TornadoVM type, so {@link java.util.ServiceLoader}
@@ -33,6 +35,12 @@ public final class GpuBackend implements Backend {
     @Override
     public String device() {
         return "gpu:0";
+    }
+
+    /** One {@link GpuDevice} per selected TornadoVM device; none when the runtime is missing. */
+    @Override
+    public List<Device> devices() {
+        return RuntimeProbe.available() ? List.copyOf(GpuDevice.all()) : List.of();
     }
 
     @Override

@@ -27,4 +27,13 @@ class GpuBackendTest {
         assertEquals("false", System.getProperty("tornado.recover.bailout", "").toLowerCase());
         assertTrue(DeviceRegistry.describe(0, DeviceRegistry.primary()).startsWith("gpu:0 "));
     }
+
+    @Test
+    void tesselListsTheGpuDevices() {
+        var devices = dev.tessel.Tessel.devices();
+        assertEquals(DeviceRegistry.selected().size(), devices.size());
+        assertEquals("gpu:0", devices.getFirst().name());
+        assertTrue(devices.getFirst() instanceof GpuDevice);
+        assertTrue(devices.getFirst().toString().startsWith("gpu:0 "), devices.getFirst().toString());
+    }
 }

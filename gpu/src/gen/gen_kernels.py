@@ -35,6 +35,9 @@ FLOAT_BINARY = {
     "maximum": "(x > y || x != x) ? x : y", "minimum": "(x < y || x != x) ? x : y",
     "fmax": "(x > y || y != y) ? x : y", "fmin": "(x < y || y != y) ? x : y",
     "power": "TornadoMath.pow(x, y)", "arctan2": "TornadoMath.atan2(x, y)",
+    # No float fmod: Java's % on floats reaches OpenCL as %, which OpenCL C rejects for floats.
+    # The sign of y without bit casts: 1 / -0.0 is -inf. (A NaN y counts as positive.)
+    "copysign": "(y < {zero} || {one} / y < {zero}) ? -TornadoMath.abs(x) : TornadoMath.abs(x)",
 }
 FLOAT_UNARY = {
     "negative": "-x", "positive": "x", "absolute": "TornadoMath.abs(x)", "square": "x * x",
@@ -45,6 +48,7 @@ FLOAT_UNARY = {
     "tanh": "TornadoMath.tanh(x)", "arcsinh": "TornadoMath.asinh(x)",
     "arccosh": "TornadoMath.acosh(x)", "floor": "TornadoMath.floor(x)",
     "ceil": "TornadoMath.ceil(x)",
+    "trunc": "x < {zero} ? TornadoMath.ceil(x) : TornadoMath.floor(x)",
     "sign": "x > {zero} ? {one} : (x < {zero} ? -{one} : (x == {zero} ? {zero} : x))",
 }
 FLOAT_PREDICATE = {
@@ -69,6 +73,7 @@ INT_BINARY = {
                     "(x / y - (((x % y) != {zero} && ((x ^ y) < {zero})) ? {one} : {zero})))",
     "remainder": "(y == {zero} || y == -{one}) ? {zero} : "
                  "(x % y + ((((x % y) != {zero}) && (((x % y) ^ y) < {zero})) ? y : {zero}))",
+    "fmod": "(y == {zero} || y == -{one}) ? {zero} : x % y",
     "left_shift": "(y >= {zero} && y < {bits}) ? (x << y) : {zero}",
     "right_shift": "(y >= {zero} && y < {bits}) ? (x >> y) : (x < {zero} ? -{one} : {zero})",
 }

@@ -28,6 +28,7 @@ final class Float32Kernels {
         t.binary("fmin", DType.FLOAT32, DType.FLOAT32, Float32Kernels::fminKernel);
         t.binary("power", DType.FLOAT32, DType.FLOAT32, Float32Kernels::powerKernel);
         t.binary("arctan2", DType.FLOAT32, DType.FLOAT32, Float32Kernels::arctan2Kernel);
+        t.binary("copysign", DType.FLOAT32, DType.FLOAT32, Float32Kernels::copysignKernel);
         t.binary("equal", DType.FLOAT32, DType.BOOL, Float32Kernels::equalKernel);
         t.binary("not_equal", DType.FLOAT32, DType.BOOL, Float32Kernels::notEqualKernel);
         t.binary("less", DType.FLOAT32, DType.BOOL, Float32Kernels::lessKernel);
@@ -54,6 +55,7 @@ final class Float32Kernels {
         t.unary("arccosh", DType.FLOAT32, DType.FLOAT32, Float32Kernels::arccoshKernel);
         t.unary("floor", DType.FLOAT32, DType.FLOAT32, Float32Kernels::floorKernel);
         t.unary("ceil", DType.FLOAT32, DType.FLOAT32, Float32Kernels::ceilKernel);
+        t.unary("trunc", DType.FLOAT32, DType.FLOAT32, Float32Kernels::truncKernel);
         t.unary("sign", DType.FLOAT32, DType.FLOAT32, Float32Kernels::signKernel);
         t.unary("isnan", DType.FLOAT32, DType.BOOL, Float32Kernels::isnanKernel);
         t.unary("isinf", DType.FLOAT32, DType.BOOL, Float32Kernels::isinfKernel);
@@ -144,6 +146,14 @@ final class Float32Kernels {
             float x = a.get(i);
             float y = b.get(i);
             c.set(i, TornadoMath.atan2(x, y));
+        }
+    }
+
+    public static void copysignKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (y < 0f || 1f / y < 0f) ? -TornadoMath.abs(x) : TornadoMath.abs(x));
         }
     }
 
@@ -332,6 +342,13 @@ final class Float32Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
             c.set(i, TornadoMath.ceil(x));
+        }
+    }
+
+    public static void truncKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, x < 0f ? TornadoMath.ceil(x) : TornadoMath.floor(x));
         }
     }
 

@@ -28,6 +28,7 @@ final class Float64Kernels {
         t.binary("fmin", DType.FLOAT64, DType.FLOAT64, Float64Kernels::fminKernel);
         t.binary("power", DType.FLOAT64, DType.FLOAT64, Float64Kernels::powerKernel);
         t.binary("arctan2", DType.FLOAT64, DType.FLOAT64, Float64Kernels::arctan2Kernel);
+        t.binary("copysign", DType.FLOAT64, DType.FLOAT64, Float64Kernels::copysignKernel);
         t.binary("equal", DType.FLOAT64, DType.BOOL, Float64Kernels::equalKernel);
         t.binary("not_equal", DType.FLOAT64, DType.BOOL, Float64Kernels::notEqualKernel);
         t.binary("less", DType.FLOAT64, DType.BOOL, Float64Kernels::lessKernel);
@@ -54,6 +55,7 @@ final class Float64Kernels {
         t.unary("arccosh", DType.FLOAT64, DType.FLOAT64, Float64Kernels::arccoshKernel);
         t.unary("floor", DType.FLOAT64, DType.FLOAT64, Float64Kernels::floorKernel);
         t.unary("ceil", DType.FLOAT64, DType.FLOAT64, Float64Kernels::ceilKernel);
+        t.unary("trunc", DType.FLOAT64, DType.FLOAT64, Float64Kernels::truncKernel);
         t.unary("sign", DType.FLOAT64, DType.FLOAT64, Float64Kernels::signKernel);
         t.unary("isnan", DType.FLOAT64, DType.BOOL, Float64Kernels::isnanKernel);
         t.unary("isinf", DType.FLOAT64, DType.BOOL, Float64Kernels::isinfKernel);
@@ -144,6 +146,14 @@ final class Float64Kernels {
             double x = a.get(i);
             double y = b.get(i);
             c.set(i, TornadoMath.atan2(x, y));
+        }
+    }
+
+    public static void copysignKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, (y < 0d || 1d / y < 0d) ? -TornadoMath.abs(x) : TornadoMath.abs(x));
         }
     }
 
@@ -332,6 +342,13 @@ final class Float64Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
             c.set(i, TornadoMath.ceil(x));
+        }
+    }
+
+    public static void truncKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, x < 0d ? TornadoMath.ceil(x) : TornadoMath.floor(x));
         }
     }
 

@@ -27,6 +27,7 @@ final class Int32Kernels {
         t.binary("bitwise_xor", DType.INT32, DType.INT32, Int32Kernels::bitwiseXorKernel);
         t.binary("floor_divide", DType.INT32, DType.INT32, Int32Kernels::floorDivideKernel);
         t.binary("remainder", DType.INT32, DType.INT32, Int32Kernels::remainderKernel);
+        t.binary("fmod", DType.INT32, DType.INT32, Int32Kernels::fmodKernel);
         t.binary("left_shift", DType.INT32, DType.INT32, Int32Kernels::leftShiftKernel);
         t.binary("right_shift", DType.INT32, DType.INT32, Int32Kernels::rightShiftKernel);
         t.binary("equal", DType.INT32, DType.BOOL, Int32Kernels::equalKernel);
@@ -126,6 +127,14 @@ final class Int32Kernels {
             int x = a.get(i);
             int y = b.get(i);
             c.set(i, (y == 0 || y == -1) ? 0 : (x % y + ((((x % y) != 0) && (((x % y) ^ y) < 0)) ? y : 0)));
+        }
+    }
+
+    public static void fmodKernel(IntArray a, IntArray b, IntArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            int x = a.get(i);
+            int y = b.get(i);
+            c.set(i, (y == 0 || y == -1) ? 0 : x % y);
         }
     }
 

@@ -28,6 +28,7 @@ final class Int64Kernels {
         t.binary("bitwise_xor", DType.INT64, DType.INT64, Int64Kernels::bitwiseXorKernel);
         t.binary("floor_divide", DType.INT64, DType.INT64, Int64Kernels::floorDivideKernel);
         t.binary("remainder", DType.INT64, DType.INT64, Int64Kernels::remainderKernel);
+        t.binary("fmod", DType.INT64, DType.INT64, Int64Kernels::fmodKernel);
         t.binary("left_shift", DType.INT64, DType.INT64, Int64Kernels::leftShiftKernel);
         t.binary("right_shift", DType.INT64, DType.INT64, Int64Kernels::rightShiftKernel);
         t.binary("equal", DType.INT64, DType.BOOL, Int64Kernels::equalKernel);
@@ -127,6 +128,14 @@ final class Int64Kernels {
             long x = a.get(i);
             long y = b.get(i);
             c.set(i, (y == 0L || y == -1L) ? 0L : (x % y + ((((x % y) != 0L) && (((x % y) ^ y) < 0L)) ? y : 0L)));
+        }
+    }
+
+    public static void fmodKernel(LongArray a, LongArray b, LongArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            long x = a.get(i);
+            long y = b.get(i);
+            c.set(i, (y == 0L || y == -1L) ? 0L : x % y);
         }
     }
 

@@ -10,19 +10,11 @@ import dev.tessel.spi.DeviceTask;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import uk.ac.manchester.tornado.api.TaskGraph;
-import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
-import uk.ac.manchester.tornado.api.common.TornadoFunctions.Task2;
-import uk.ac.manchester.tornado.api.common.TornadoFunctions.Task3;
-import uk.ac.manchester.tornado.api.enums.DataTransferMode;
-import uk.ac.manchester.tornado.api.enums.TornadoVMBackendType;
-import uk.ac.manchester.tornado.api.types.arrays.TornadoNativeArray;
 
 /**
  * A TornadoVM device as a Tessel {@link Device}: arrays lent to it with {@code a.to(device)}
@@ -32,17 +24,29 @@ import uk.ac.manchester.tornado.api.types.arrays.TornadoNativeArray;
  * once, intermediates never leave it, and only what the ops wrote comes back.
  *
  * <p>Decision: TornadoVM keeps device buffers per execution plan, so residency lasts from one
- * {@code await} to the next; a chain of ops between two host accesses is one round trip.
- * Each chain compiles its own graph (the first-call JIT cost, per distinct chain).
+ * {@code await} to the next; a chain of ops between two host accesses is one round trip. A
+ * chain compiles once per shape ({@link ChainPlan}); a recurring chain reuses its plan, paying
+ * a host-side copy into the plan's buffers instead of a compile.
  */
 public final class GpuDevice implements Device {
-    private static final AtomicLong IDS = new AtomicLong();
+    private static final int CHAIN_PLANS = 16;
     private static volatile List<GpuDevice> all;
 
     private final int index;
     private final String name;
     private final Map<MemorySegment, GpuMemory> lent = new ConcurrentHashMap<>();
     private final List<Op> pending = new ArrayList<>();
+    /** Compiled chains by shape, least recently used first out (each holds device buffers). */
+    private final Map<ChainPlan.Shape, ChainPlan> plans = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ChainPlan.Shape, ChainPlan> eldest) {
+            if (size() > CHAIN_PLANS) {
+                eldest.getValue().close();
+                return true;
+            }
+            return false;
+        }
+    };
     private final AtomicLong transfersIn = new AtomicLong();
     private final AtomicLong transfersOut = new AtomicLong();
 
@@ -161,7 +165,7 @@ public final class GpuDevice implements Device {
             var loop = dev.tessel.reference.ReferenceBackend.INSTANCE.loop(op.kernel.ufunc(), types);
             MemorySegment[] segs = new MemorySegment[op.mems.length];
             for (int i = 0; i < segs.length; i++) {
-                segs[i] = op.mems[i].as(types[i]).getSegment();
+                segs[i] = op.mems[i].bytes;
             }
             long n = op.mems[segs.length - 1].byteSize() / types[segs.length - 1].itemSize();
             long[] ones = new long[segs.length];
@@ -171,74 +175,72 @@ public final class GpuDevice implements Device {
     }
 
     /** One task graph for the whole chain: inputs in once, writes out once. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void runChain(List<Op> chain) {
-        Set<GpuMemory> read = new LinkedHashSet<>();
-        Set<GpuMemory> written = new LinkedHashSet<>();
+        Map<GpuMemory, Integer> slotOf = new LinkedHashMap<>();
+        List<DType> slotTypes = new ArrayList<>();
+        List<Boolean> read = new ArrayList<>();
+        List<Boolean> written = new ArrayList<>();
+        List<List<Integer>> operandSlots = new ArrayList<>();
         for (Op op : chain) {
-            for (int i = 0; i < op.mems.length - 1; i++) {
-                if (!written.contains(op.mems[i])) {
-                    read.add(op.mems[i]);
-                }
-            }
-            written.add(op.mems[op.mems.length - 1]);
-        }
-        TaskGraph g = new TaskGraph("tesselchain" + IDS.incrementAndGet());
-        List<Object> in = new ArrayList<>();
-        for (Op op : chain) {
+            List<Integer> ops = new ArrayList<>();
             for (int i = 0; i < op.mems.length; i++) {
-                op.mems[i].as(op.kernel.types().get(i)); // fix dtypes before the graph is built
+                int s = slotOf.computeIfAbsent(op.mems[i], m -> {
+                    read.add(false);
+                    written.add(false);
+                    return slotTypes.size();
+                });
+                DType t = op.kernel.types().get(i);
+                if (s == slotTypes.size()) {
+                    slotTypes.add(t);
+                } else if (slotTypes.get(s) != t) {
+                    throw new IllegalArgumentException("a lent array is used as " + slotTypes.get(s).numpyName()
+                            + " and as " + t.numpyName() + " in one chain");
+                }
+                boolean output = i == op.mems.length - 1;
+                if (output) {
+                    written.set(s, true);
+                } else if (!written.get(s)) {
+                    read.set(s, true);
+                }
+                ops.add(s);
+            }
+            operandSlots.add(List.copyOf(ops));
+        }
+        List<Kernel> kernels = chain.stream().map(Op::kernel).toList();
+        int length = (int) (chain.getFirst().mems[0].byteSize() / chain.getFirst().kernel.types().getFirst().itemSize());
+        ChainPlan.Shape shape = new ChainPlan.Shape(kernels, List.copyOf(operandSlots), List.copyOf(slotTypes),
+                List.copyOf(read), List.copyOf(written), length);
+        ChainPlan plan = plans.computeIfAbsent(shape, k -> new ChainPlan(k, index));
+        List<GpuMemory> mems = new ArrayList<>(slotOf.keySet());
+        for (int s = 0; s < mems.size(); s++) {
+            if (read.get(s)) {
+                MemorySegment.copy(mems.get(s).bytes, 0, plan.slots[s].getSegment(), 0, mems.get(s).byteSize());
             }
         }
-        for (GpuMemory m : read) {
-            in.add(m.as(typeOf(m, chain)));
-        }
-        g = g.transferToDevice(DataTransferMode.EVERY_EXECUTION, in.toArray());
-        int t = 0;
-        for (Op op : chain) {
-            TornadoNativeArray[] p = new TornadoNativeArray[op.mems.length];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = op.mems[i].as(op.kernel.types().get(i));
+        plan.execute();
+        for (int s = 0; s < mems.size(); s++) {
+            if (written.get(s)) {
+                MemorySegment.copy(plan.slots[s].getSegment(), 0, mems.get(s).bytes, 0, mems.get(s).byteSize());
             }
-            g = p.length == 2 ? g.task("t" + t++, (Task2) op.kernel.code(), p[0], p[1])
-                    : g.task("t" + t++, (Task3) op.kernel.code(), p[0], p[1], p[2]);
-        }
-        List<Object> out = new ArrayList<>();
-        for (GpuMemory m : written) {
-            out.add(m.as(typeOf(m, chain)));
-        }
-        g = g.transferToHost(DataTransferMode.EVERY_EXECUTION, out.toArray());
-        try (TornadoExecutionPlan plan = new TornadoExecutionPlan(g.snapshot())) {
-            plan.withDevice(DeviceRegistry.selected().get(index))
-                    .withCompilerFlags(TornadoVMBackendType.OPENCL, KernelPlan.OPENCL_FLAGS)
-                    .execute();
-        } catch (Exception e) {
-            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
         }
         DeviceStats.recordRun(index, 0);
-        transfersIn.addAndGet(read.size());
-        transfersOut.addAndGet(written.size());
-    }
-
-    private static DType typeOf(GpuMemory m, List<Op> chain) {
-        for (Op op : chain) {
-            for (int i = 0; i < op.mems.length; i++) {
-                if (op.mems[i] == m) {
-                    return op.kernel.types().get(i);
-                }
-            }
-        }
-        throw new IllegalStateException("memory not in chain");
+        transfersIn.addAndGet(read.stream().filter(b -> b).count());
+        transfersOut.addAndGet(written.stream().filter(b -> b).count());
     }
 
     @Override
     public void copyOut(DeviceMemory memory, MemorySegment host) {
-        MemorySegment.copy(((GpuMemory) memory).hostSide(), 0, host, 0, host.byteSize());
+        MemorySegment.copy(((GpuMemory) memory).bytes, 0, host, 0, host.byteSize());
     }
 
     @Override
     public synchronized void free(DeviceMemory memory) {
         lent.values().remove(memory);
+    }
+
+    /** Chain plans compiled and kept now. */
+    synchronized int compiledChains() {
+        return plans.size();
     }
 
     /** Arrays (buffers) sent host to device by chains so far. */

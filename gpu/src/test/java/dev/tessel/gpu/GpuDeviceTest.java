@@ -1,5 +1,6 @@
 package dev.tessel.gpu;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,6 +56,23 @@ class GpuDeviceTest {
             assertEquals(expected[i], got[i], Math.ulp(expected[i]) * ElementwiseKernelTest.MATH_ULPS, "c[" + i + "]");
         }
         assertEquals(av[5], a.toFloatArray()[5], 0.0, "inputs unchanged");
+
+        // The same chain again reuses its compiled plan and moves the same three arrays.
+        int plans = dev.compiledChains();
+        NdArray c2 = Nd.zeros(DType.FLOAT32, N);
+        var la2 = a.to(dev);
+        var lb2 = b.to(dev);
+        var lc2 = c2.to(dev);
+        lc2.submit(dev.ufunc("add", c2, a, b));
+        lc2.submit(dev.ufunc("exp", c2, c2));
+        lc2.submit(dev.ufunc("multiply", c2, c2, a));
+        lc2.toHost();
+        la2.toHost();
+        lb2.toHost();
+        assertEquals(plans, dev.compiledChains(), "no new compile for a recurring chain");
+        assertEquals(in + 4, dev.transfersIn());
+        assertEquals(out + 2, dev.transfersOut());
+        assertArrayEquals(got, c2.toFloatArray());
     }
 
     @Test

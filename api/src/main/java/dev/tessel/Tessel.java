@@ -84,4 +84,21 @@ public final class Tessel {
     public static Scope scope() {
         return Scope.open();
     }
+
+    // ---- GPU area: devices. ----
+
+    /**
+     * The accelerators of the usable backends, in backend then device order (e.g. {@code gpu:0},
+     * {@code gpu:1}), ready for {@code a.to(device)}; empty when no backend offers one.
+     */
+    public static List<dev.tessel.spi.Device> devices() {
+        List<dev.tessel.spi.Device> out = new java.util.ArrayList<>();
+        for (dev.tessel.spi.Backend b : java.util.ServiceLoader.load(dev.tessel.spi.Backend.class,
+                Tessel.class.getClassLoader())) {
+            if (b.unavailableReason() == null) {
+                out.addAll(b.devices());
+            }
+        }
+        return List.copyOf(out);
+    }
 }

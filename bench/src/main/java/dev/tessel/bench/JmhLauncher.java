@@ -65,7 +65,8 @@ final class JmhLauncher {
     static ChainedOptionsBuilder options(RunSpec spec, JmhTiming timing, Properties properties) {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(spec.include())
-                .jvmArgs(forkArgs(spec.threads(), properties).toArray(String[]::new));
+                .jvmArgs(forkArgs(spec.threads(), properties, spec.tornado() ? System.getenv("TORNADOVM_HOME") : null)
+                        .toArray(String[]::new));
         if (!spec.ownTiming()) {
             b.forks(1)
                     .warmupIterations(timing.warmups())
@@ -79,9 +80,16 @@ final class JmhLauncher {
         return b;
     }
 
-    /** The forked JVMs' flags: module and access flags, then {@code -Dtessel.*}, threads last. */
-    static List<String> forkArgs(int threads, Properties properties) {
-        List<String> args = new ArrayList<>(FORK_FLAGS);
+    /**
+     * The forked JVMs' flags: TornadoVM's argument file when {@code tornadoHome} is given (for
+     * gpu cases), module and access flags, then {@code -Dtessel.*}, threads last.
+     */
+    static List<String> forkArgs(int threads, Properties properties, String tornadoHome) {
+        List<String> args = new ArrayList<>();
+        if (tornadoHome != null) {
+            args.add("@" + tornadoHome + "/tornado-argfile");
+        }
+        args.addAll(FORK_FLAGS);
         properties.stringPropertyNames().stream().sorted()
                 .filter(k -> k.startsWith("tessel.") && !k.equals(BenchThreads.PROPERTY))
                 .forEach(k -> args.add("-D" + k + "=" + properties.getProperty(k)));

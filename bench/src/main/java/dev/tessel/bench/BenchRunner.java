@@ -43,6 +43,10 @@ public final class BenchRunner {
 
     /** Runs the command line {@code args}; returns the process exit status. */
     static int run(String[] args, PrintStream out) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(BenchOptions.usage());
+            return 0;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);

@@ -109,7 +109,7 @@ public final class BenchRunner {
             outcome.failures().forEach(f -> notes.add("failed: " + f));
         }
         String title = "Tessel benchmarks, " + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC";
-        ReportWriter.Context context = new ReportWriter.Context(title, "./tessel bench " + command,
+        ReportWriter.Context context = new ReportWriter.Context(title, ("./tessel bench " + command).strip(),
                 MachineDescription.lines(), numpy.versions(), notes);
         RunRecord.write(dir, context, limits);
         publish(dir, context, limits, json, numpy.seconds(), out);

@@ -34,9 +34,13 @@ import jdk.incubator.vector.VectorSpecies;
  * accumulator the loop runs at that sequence's latency per vector, and a loop that also calls
  * {@code reduceLanes(MAX)} per iteration adds a log2(lanes)-step shuffle tree of the same
  * expanded max. NumPy's loop is a plain {@code maxps} on several accumulators with NaN
- * handled apart. The loops here do the same: {@code m = v > m ? v : m} is one compare and
- * one blend, NaNs are collected in a separate mask (one unordered compare and an OR), four
- * accumulators break the dependency chain, and lanes are reduced once at the end.
+ * handled apart. The loops here do the same as far as the Vector API allows:
+ * {@code m = v > m ? v : m} is one compare and one blend, NaNs are collected in a separate
+ * mask (one unordered compare and an OR), four accumulators break the dependency chain, and
+ * lanes are reduced once at the end. In a JMH smoke run (FoldBench, 100,000 float32, a busy
+ * machine, indicative only) the naive loop took 45 us, this one 9 us and NumPy 3.8 us: the
+ * remaining gap is the two compares per vector, which on AVX-512 both go to the one port that
+ * writes mask registers, where NumPy issues a single {@code vmaxps}.
  *
  * <p>Arg-reductions first find the extreme value (or learn that a NaN is present), then scan
  * for the first element equal to it (or the first NaN), as NumPy's "first occurrence" rule

@@ -1,5 +1,6 @@
 package dev.tessel;
 
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -41,7 +42,8 @@ final class LeaseAcquirer {
         if (now - start >= s.timeout().toNanos()) {
             throw c.timedOut(TimeUnit.NANOSECONDS.toMillis(now - start));
         }
-        LockSupport.parkNanos(Math.min(MAX_PAUSE_NANOS, 10_000L << Math.min(attempt, 10)));
+        long pause = Math.min(MAX_PAUSE_NANOS, 10_000L << Math.min(attempt, 10));
+        LockSupport.parkNanos(pause / 2 + ThreadLocalRandom.current().nextLong(pause)); // jitter: no lockstep retries
         return start == 0 ? 1 : start;
     }
 

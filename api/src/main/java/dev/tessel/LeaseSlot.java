@@ -25,6 +25,8 @@ final class LeaseSlot {
 
     @SuppressWarnings("unused") // accessed through LIVE
     private boolean live;
+    /** The ledger this slot belongs to, so a holder needs nothing else to release it. */
+    final Ledger ledger;
     LeaseKind kind;
     long lo;
     long hi;
@@ -34,6 +36,10 @@ final class LeaseSlot {
     String op;
     /** Where the lease was taken; recorded only with {@code tessel.debug.ownership=true}. */
     Throwable site;
+
+    LeaseSlot(Ledger ledger) {
+        this.ledger = ledger;
+    }
 
     boolean isLive() {
         return (boolean) LIVE.getAcquire(this);

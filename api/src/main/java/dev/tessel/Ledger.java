@@ -47,6 +47,7 @@ final class Ledger {
      * @throws ClosedArrayException when the storage was freed by its scope
      */
     Object tryAcquire(LeaseKind kind, long lo, long hi, Object owner, String op) {
+        boolean debug = OwnershipSettings.current().debug();
         lock();
         LeaseSlot free = null;
         try {
@@ -71,12 +72,14 @@ final class Ledger {
             free.owner = owner;
             free.thread = Thread.currentThread();
             free.op = op;
-            free.site = OwnershipSettings.current().debug() ? new Throwable("lease taken here") : null;
+            free.site = debug ? new Throwable("lease taken here") : null;
             free.publish();
         } finally {
             unlock();
         }
-        record(free, "acquire");
+        if (debug) {
+            record(free, "acquire");
+        }
         return free;
     }
 
@@ -100,7 +103,7 @@ final class Ledger {
         }
         LeaseSlot s = slots[used];
         if (s == null) {
-            s = new LeaseSlot();
+            s = new LeaseSlot(this);
             slots[used] = s;
         }
         used++;

@@ -500,7 +500,7 @@ public final class NdArray {
     /** NumPy's repr, e.g. {@code array([[1., 2.],\n       [3., 4.]], dtype=float32)}; see {@link ArrayFormat}. */
     @Override
     public String toString() {
-        try {
+        try (OpLeases _ = OpLeases.enter("repr", new NdArray[] {this}, new NdArray[0], null)) {
             return ArrayFormat.repr(this);
         } catch (OwnershipException | ClosedArrayException e) { // a debugger's toString must not throw
             return "array(<unavailable: " + e.getMessage() + ">, shape=" + Shape.format(shape) + ", dtype=" + dtype + ")";

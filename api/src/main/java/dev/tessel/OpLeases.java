@@ -1,5 +1,7 @@
 package dev.tessel;
 
+import java.util.Arrays;
+
 /**
  * The leases one op holds for its duration: reads on its inputs, writes on its outputs.
  * Returned by {@link Ownership#enterOp}; close it (try-with-resources) when the op is done.
@@ -7,48 +9,59 @@ package dev.tessel;
  * <p>All entries share one owner, so an op whose output aliases one of its inputs
  * ({@code add(a, b, out=a)}) does not conflict with itself. Entries are taken in operand order;
  * on a conflict every entry already taken is dropped before failing or waiting, so a waiting
- * op never holds anything another op needs.
+ * op never holds anything another op needs. The first three entries live in fields, so a
+ * unary or binary op allocates this one small object and nothing else.
  */
 public final class OpLeases implements AutoCloseable {
     /**
-     * The owner of the op this thread is running, if any. An op that runs other ops inside it
-     * (a mean calling sum, a copy made because {@code out} overlaps an input) takes their leases
-     * as the same owner, so it never conflicts with itself.
+     * The op this thread is running, if any. An op that runs other ops inside it (a mean
+     * calling sum, a reduction copying its input) takes their leases as the same owner, so an
+     * op never conflicts with itself however it is composed.
      */
     private static final ThreadLocal<OpLeases> CURRENT = new ThreadLocal<>();
 
     private final Object owner;
     private final OpLeases enclosing;
-    private final Ledger[] ledgers;
-    private final LeaseSlot[] slots;
+    private LeaseSlot s0;
+    private LeaseSlot s1;
+    private LeaseSlot s2;
+    private LeaseSlot[] more;
     private int count;
     private boolean closed;
 
-    private OpLeases(Object owner, OpLeases enclosing, int capacity) {
+    private OpLeases(Object owner, OpLeases enclosing) {
         this.enclosing = enclosing;
         this.owner = owner != null ? owner : enclosing != null ? enclosing.owner : this;
-        this.ledgers = new Ledger[capacity];
-        this.slots = new LeaseSlot[capacity];
     }
 
     /** Acquires the leases of one op; {@code owner} null makes the op its own owner. */
     static OpLeases enter(String op, NdArray[] reads, NdArray[] writes, Object owner) {
-        OpLeases enclosing = CURRENT.get();
-        OpLeases l = new OpLeases(owner, owner == null ? enclosing : null, reads.length + writes.length);
+        OpLeases enclosing = owner == null ? CURRENT.get() : null;
+        OpLeases l = new OpLeases(owner, enclosing);
+        Conflict c = l.tryAll(op, reads, LeaseKind.READ);
+        if (c == null) {
+            c = l.tryAll(op, writes, LeaseKind.WRITE);
+        }
+        if (c != null) {
+            l.retry(op, reads, writes, c);
+        }
+        if (owner == null) {
+            CURRENT.set(l);
+        }
+        return l;
+    }
+
+    /** The slow path: resolve the conflict (recall, fail or wait), then try everything again. */
+    private void retry(String op, NdArray[] reads, NdArray[] writes, Conflict first) {
+        Conflict c = first;
         long waitStart = 0;
-        for (int attempt = 0;; attempt++) {
-            Conflict c = l.tryAll(op, reads, LeaseKind.READ);
-            if (c == null) {
-                c = l.tryAll(op, writes, LeaseKind.WRITE);
-            }
-            if (c == null) {
-                if (owner == null) {
-                    CURRENT.set(l);
-                }
-                return l;
-            }
-            l.releaseAll();
+        for (int attempt = 0; c != null; attempt++) {
+            releaseAll();
             waitStart = LeaseAcquirer.resolve(c, waitStart, attempt);
+            c = tryAll(op, reads, LeaseKind.READ);
+            if (c == null) {
+                c = tryAll(op, writes, LeaseKind.WRITE);
+            }
         }
     }
 
@@ -65,18 +78,40 @@ public final class OpLeases implements AutoCloseable {
                 ledger.record("conflict " + kind.label, op, lo, hi);
                 return new Conflict(ledger.id, op, kind, lo, hi, (LeaseSlot.Holder) r);
             }
-            ledgers[count] = ledger;
-            slots[count++] = slot;
+            add(slot);
         }
         return null;
     }
 
-    private void releaseAll() {
-        for (int i = count - 1; i >= 0; i--) {
-            ledgers[i].release(slots[i]);
-            ledgers[i] = null;
-            slots[i] = null;
+    private void add(LeaseSlot slot) {
+        switch (count) {
+            case 0 -> s0 = slot;
+            case 1 -> s1 = slot;
+            case 2 -> s2 = slot;
+            default -> {
+                int i = count - 3;
+                more = more == null ? new LeaseSlot[4] : more.length == i ? Arrays.copyOf(more, i * 2) : more;
+                more[i] = slot;
+            }
         }
+        count++;
+    }
+
+    private void releaseAll() {
+        for (int i = count - 1; i >= 3; i--) {
+            more[i - 3].ledger.release(more[i - 3]);
+            more[i - 3] = null;
+        }
+        if (count > 2) {
+            s2.ledger.release(s2);
+        }
+        if (count > 1) {
+            s1.ledger.release(s1);
+        }
+        if (count > 0) {
+            s0.ledger.release(s0);
+        }
+        s0 = s1 = s2 = null;
         count = 0;
     }
 
@@ -86,7 +121,7 @@ public final class OpLeases implements AutoCloseable {
         if (!closed) {
             closed = true;
             releaseAll();
-            if (CURRENT.get() == this) {
+            if (owner == this || enclosing != null) {
                 CURRENT.set(enclosing);
             }
         }

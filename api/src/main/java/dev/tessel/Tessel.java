@@ -75,13 +75,30 @@ public final class Tessel {
         Engines.current().removePlacementListener(listener);
     }
 
-    // ---- Ownership area: scopes. ----
+    // ---- ownership ----
 
     /**
-     * Opens a scope on this thread: arrays allocated inside it are freed when it closes, and
-     * closing it while leases on them are live is refused. See {@link Scope}.
+     * Opens a {@link Scope}: arrays this thread allocates until it closes are freed when it
+     * closes, which is refused while any of them is leased or lent to a device.
      */
     public static Scope scope() {
         return Scope.open();
+    }
+
+    // ---- GPU area: devices. ----
+
+    /**
+     * The accelerators of the usable backends, in backend then device order (e.g. {@code gpu:0},
+     * {@code gpu:1}), ready for {@code a.to(device)}; empty when no backend offers one.
+     */
+    public static List<dev.tessel.spi.Device> devices() {
+        List<dev.tessel.spi.Device> out = new java.util.ArrayList<>();
+        for (dev.tessel.spi.Backend b : java.util.ServiceLoader.load(dev.tessel.spi.Backend.class,
+                Tessel.class.getClassLoader())) {
+            if (b.unavailableReason() == null) {
+                out.addAll(b.devices());
+            }
+        }
+        return List.copyOf(out);
     }
 }

@@ -84,6 +84,23 @@ class OwnershipTest {
     }
 
     @Test
+    void ufuncCallsTakeTheirLeasesThroughExecution() throws Exception {
+        NdArray a = Nd.arange(4, DType.FLOAT64);
+        NdArray b = Nd.ones(DType.FLOAT64, 4);
+        Ufuncs.ADD.call(new Object[] {a, b}, new NdArray[] {a}, null, null, Casting.SAME_KIND);
+        assertArrayEquals(new double[] {1, 2, 3, 4}, a.toDoubleArray(), "out aliasing an input is no conflict");
+        try (var _ = new LeaseHolderThread("writer-1", b::write)) {
+            OwnershipException e = assertThrows(OwnershipException.class, () -> Ufuncs.ADD.call(a, b));
+            assertTrue(e.getMessage().contains("read lease of op 'add'"), e.getMessage());
+        }
+        try (var _ = new LeaseHolderThread("reader-1", a::read)) {
+            assertArrayEquals(new double[] {2, 3, 4, 5}, Ufuncs.ADD.call(a, b).toDoubleArray(), "readers share");
+            assertThrows(OwnershipException.class,
+                    () -> Ufuncs.ADD.call(new Object[] {b, b}, new NdArray[] {a}, null, null, Casting.SAME_KIND));
+        }
+    }
+
+    @Test
     void releaseFreesTheRange() throws Exception {
         NdArray a = Nd.zeros(DType.FLOAT64, 8);
         try (var _ = new LeaseHolderThread("writer-1", a::write)) {
@@ -127,6 +144,28 @@ class OwnershipTest {
     }
 
     @Test
+    void waitingOpsHoldNothingSoCrossedOpsNeverDeadlock() throws Exception {
+        try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofSeconds(20), false)) {
+            NdArray a = Nd.zeros(DType.FLOAT64, 64);
+            NdArray b = Nd.zeros(DType.FLOAT64, 64);
+            Thread t1 = Thread.ofPlatform().name("a-to-b").start(() -> crossedCopies(a, b));
+            Thread t2 = Thread.ofPlatform().name("b-to-a").start(() -> crossedCopies(b, a));
+            t1.join(30_000);
+            t2.join(30_000);
+            assertTrue(!t1.isAlive() && !t2.isAlive(), "both threads finished");
+            assertEquals(2000.0, a.getDouble(0) + b.getDouble(0), "every increment landed once");
+        }
+    }
+
+    private static void crossedCopies(NdArray from, NdArray to) {
+        for (int i = 0; i < 1000; i++) {
+            try (var _ = Ownership.enterOp("add", new NdArray[] {from}, new NdArray[] {to})) {
+                to.dtype.setDouble(to.segment(), 0, to.dtype.getDouble(to.segment(), 0) + 1);
+            }
+        }
+    }
+
+    @Test
     void waitModeTimesOutWithTheSameDetail() throws Exception {
         try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofMillis(150), false)) {
             NdArray a = Nd.zeros(DType.FLOAT64, 4);
@@ -165,17 +204,11 @@ class OwnershipTest {
     }
 
     @Test
-    void badConfigurationValuesNameTheirKey() {
-        assertEquals(OwnershipMode.WAIT, OwnershipSettings.parseMode(" Wait "));
-        assertEquals(Duration.ofMillis(250), OwnershipSettings.parseTimeout("250ms"));
-        assertEquals(Duration.ofSeconds(2), OwnershipSettings.parseTimeout("2s"));
-        assertEquals(Duration.ofMillis(40), OwnershipSettings.parseTimeout("40"));
-        assertEquals("tessel.ownership must be 'fail' or 'wait' (got 'block')",
-                assertThrows(IllegalArgumentException.class, () -> OwnershipSettings.parseMode("block")).getMessage());
-        assertEquals("tessel.ownership.timeout must be milliseconds or a number with 'ms' or 's' (got 'soon')",
-                assertThrows(IllegalArgumentException.class, () -> OwnershipSettings.parseTimeout("soon")).getMessage());
-        assertEquals("tessel.debug.ownership must be 'true' or 'false' (got 'yes')",
-                assertThrows(IllegalArgumentException.class, () -> OwnershipSettings.parseDebug("yes")).getMessage());
+    void settingsComeFromTheConfiguration() {
+        Config c = Config.of(java.util.Map.of("tessel.ownership", "wait", "tessel.ownership.timeout", "250ms",
+                "tessel.debug.ownership", "true"), java.util.Map.of());
+        assertEquals(new OwnershipSettings(OwnershipMode.WAIT, Duration.ofMillis(250), true), OwnershipSettings.from(c));
+        assertEquals(OwnershipMode.FAIL, OwnershipSettings.from(Config.defaults()).mode());
     }
 
     @Test

@@ -22,7 +22,7 @@ class ScopeTest {
     void closingAScopeFreesItsArrays() {
         MemorySegment a;
         MemorySegment b;
-        try (Scope s = Scope.open()) {
+        try (Scope s = Tessel.scope()) {
             NdArray x = Nd.zeros(DType.FLOAT64, 1 << 20);
             NdArray y = x.copy();
             assertEquals(2, s.arrayCount());

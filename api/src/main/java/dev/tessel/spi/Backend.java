@@ -33,6 +33,11 @@ public interface Backend {
         return "cpu";
     }
 
+    /** The devices arrays can be lent to with {@code a.to(device)} (GPU area); none for host backends. */
+    default java.util.List<Device> devices() {
+        return java.util.List.of();
+    }
+
     /** Null when usable here, else one line saying what to add (a flag, a dependency, a device). */
     default String unavailableReason() {
         return null;

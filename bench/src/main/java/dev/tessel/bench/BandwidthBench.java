@@ -71,9 +71,9 @@ public class BandwidthBench {
         if (op.equals("copy")) {
             team.run(size, (from, to) -> BandwidthKernels.copy(b, a, itemBytes, from, to));
         } else if (itemBytes == Float.BYTES) {
-            team.run(size, (from, to) -> BandwidthKernels.triadF32(a, b, c, 3.0f, from, to));
+            team.run(size, (from, to) -> TriadKernels.triadF32(a, b, c, 3.0f, from, to));
         } else {
-            team.run(size, (from, to) -> BandwidthKernels.triadF64(a, b, c, 3.0, from, to));
+            team.run(size, (from, to) -> TriadKernels.triadF64(a, b, c, 3.0, from, to));
         }
         bh.consume(a);
     }

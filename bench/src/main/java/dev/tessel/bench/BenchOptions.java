@@ -22,11 +22,12 @@ import java.util.List;
  * @param include JMH regular expression naming other benchmarks to run (kernel, ownership),
  *     null for none; without {@code --ops} it replaces the catalogue's ops
  * @param out results folder, null for a dated folder under {@code bench/results/}
+ * @param report a results folder whose report to write again from its files, or null
  * @param numpy whether to run the NumPy peer when python3 with NumPy is present
  * @param list whether to print the plan and stop
  */
 record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long> matmulSizes, List<String> dtypes,
-        List<Integer> threads, List<String> backends, String include, Path out, boolean numpy, boolean list) {
+        List<Integer> threads, List<String> backends, String include, Path out, Path report, boolean numpy, boolean list) {
 
     static final String USAGE = """
             usage: ./tessel bench [options] [-Dtessel.key=value ...]
@@ -41,6 +42,8 @@ record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long>
                                      (e.g. simd, ownership); alone, only those
               --out DIR              results folder (default: bench/results/<date-time>)
               --no-numpy             skip the NumPy peer
+              --report DIR           write DIR's table, charts and report.md again
+                                     from its run.json, jmh.json and numpy.json
               --list                 print the cases and stop
             -Dtessel.* properties are passed to the benchmark JVMs.""";
 
@@ -56,6 +59,7 @@ record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long>
         List<String> backends = null;
         String include = null;
         Path out = null;
+        Path report = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -71,13 +75,14 @@ record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long>
                 case "--backend", "--backends" -> backends = oneOf("--backend", value(args, i++, arg), List.of("scalar", "simd", "gpu"));
                 case "--include" -> include = value(args, i++, arg);
                 case "--out" -> out = Path.of(value(args, i++, arg));
+                case "--report" -> report = Path.of(value(args, i++, arg));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + usage());
             }
             if (arg.contains("=") && !name.equals(arg)) {
                 i--; // the value was inline (--ops=add), not the next argument
             }
         }
-        return new BenchOptions(full, ops, sizes, matmulSizes, dtypes, threads, backends, include, out, numpy, list);
+        return new BenchOptions(full, ops, sizes, matmulSizes, dtypes, threads, backends, include, out, report, numpy, list);
     }
 
     static String usage() {

@@ -10,10 +10,10 @@ import java.util.Map;
  * out (an op whose benchmark class is not built yet, a gpu backend without TornadoVM).
  *
  * <p>The quick set (the default) is sized for five minutes on two cores: about 40 cases of
- * 1.5 seconds of JMH time each plus a forked JVM's start, then the NumPy peer. The full set
- * also runs the kernel and ownership benchmarks under {@code dev.tessel.bench.simd} and
- * {@code .ownership} with their own parameters, at the largest thread count;
- * {@code --include REGEX} picks such benchmarks by name.
+ * 1.8 seconds of JMH time each plus a forked JVM's start, then the NumPy peer. The full set
+ * also runs every other benchmark under {@code dev.tessel.bench} (SIMD kernels, scheduler
+ * overhead and crossover, ownership) with their own parameters and iteration settings, at the
+ * largest thread count; {@code --include REGEX} picks such benchmarks by name.
  */
 record BenchPlan(List<RunSpec> runs, List<String> notes, JmhTiming timing) {
     static final List<String> QUICK_OPS = List.of("copy", "triad", "add", "mul_add", "exp", "sum", "argmax", "matmul");
@@ -21,8 +21,8 @@ record BenchPlan(List<RunSpec> runs, List<String> notes, JmhTiming timing) {
     static final List<Long> FULL_SIZES = List.of(1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L);
     static final List<Long> QUICK_MATMUL = List.of(256L);
     static final List<Long> FULL_MATMUL = List.of(256L, 1024L, 2048L);
-    /** Benchmarks outside the op catalogue that {@code --full} also runs: kernel and ownership benchmarks. */
-    static final String OTHER_BENCHMARKS = "^dev\\.tessel\\.bench\\.(simd|ownership)\\.";
+    /** Benchmarks outside the op catalogue that {@code --full} also runs: kernel, scheduler and ownership benchmarks. */
+    static final String OTHER_BENCHMARKS = "^dev\\.tessel\\.bench\\.";
 
     static BenchPlan of(BenchOptions o) {
         List<String> notes = new ArrayList<>();
@@ -48,7 +48,8 @@ record BenchPlan(List<RunSpec> runs, List<String> notes, JmhTiming timing) {
         String extras = o.include() != null ? o.include() : o.full() && o.ops() == null ? OTHER_BENCHMARKS : null;
         if (extras != null) {
             int t = threads.get(threads.size() - 1);
-            BenchmarkDiscovery.matching(extras).forEach((name, params) -> runs.add(RunSpec.forMethod(name, params, t)));
+            BenchmarkDiscovery.matching(extras).forEach((name, found) ->
+                    runs.add(RunSpec.forMethod(name, found.params(), t, found.secondsPerCase())));
         }
         return new BenchPlan(runs, notes, o.full() ? JmhTiming.FULL : JmhTiming.QUICK);
     }
@@ -111,6 +112,11 @@ record BenchPlan(List<RunSpec> runs, List<String> notes, JmhTiming timing) {
 
     int cases() {
         return runs.stream().mapToInt(RunSpec::cases).sum();
+    }
+
+    /** Expected seconds for the whole plan, for the ETA. */
+    double expectedSeconds() {
+        return runs.stream().mapToDouble(r -> r.cases() * (r.ownTiming() ? r.ownSecondsPerCase() : timing.secondsPerCase())).sum();
     }
 
     /** Every thread count the plan uses, for the bandwidth reference. */

@@ -21,7 +21,24 @@ public final class BenchRunner {
     private BenchRunner() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, System.out));
+        System.exit(run(applyProperties(args), System.out));
+    }
+
+    /**
+     * Sets {@code -Dkey=value} arguments as system properties and returns the others, so that
+     * {@code java ... BenchRunner --ops add -Dtessel.cpu.threads=2} works as {@code ./tessel bench} does.
+     */
+    static String[] applyProperties(String[] args) {
+        List<String> rest = new ArrayList<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (a.startsWith("-D") && eq > 2) {
+                System.setProperty(a.substring(2, eq), a.substring(eq + 1));
+            } else {
+                rest.add(a);
+            }
+        }
+        return rest.toArray(String[]::new);
     }
 
     /** Runs the command line {@code args}; returns the process exit status. */
@@ -39,6 +56,14 @@ public final class BenchRunner {
         } catch (dev.tessel.ConfigException e) {
             out.println(e.getMessage());
             return 2;
+        }
+        if (options.report() != null) {
+            try {
+                return republish(options.report(), out);
+            } catch (IOException e) {
+                out.println("cannot write the report again: " + e.getMessage());
+                return 1;
+            }
         }
         BenchPlan plan = BenchPlan.of(options);
         plan.notes().forEach(n -> out.println("note: " + n));
@@ -66,21 +91,12 @@ public final class BenchRunner {
         out.println("Measuring this machine's limits:");
         MachineLimits limits = MachineLimits.measure(plan.threadCounts(), out);
         out.printf("Running %d cases with JMH (about %s):%n", plan.cases(),
-                ProgressLine.format(plan.cases() * plan.timing().secondsPerCase()));
+                ProgressLine.format(plan.expectedSeconds()));
         JmhLauncher.Outcome outcome = JmhLauncher.run(plan, dir, out, terminal);
         String json = Files.readString(outcome.json());
         List<Measurement> measurements = JmhResults.parse(json);
         List<OtherResult> others = JmhResults.others(json);
-        if (measurements.isEmpty() && others.isEmpty()) {
-            out.println("no case produced a result; see " + dir.resolve("jmh-log.txt"));
-            return 1;
-        }
         NumpyPeer.Timings numpy = numpy(options, plan, measurements, dir, out, terminal);
-        ResultTable table = ResultTable.build(measurements, numpy.seconds(), limits);
-        out.println();
-        out.print(measurements.isEmpty() ? "" : table.toText());
-        out.print(others.isEmpty() ? "" : "\n" + OtherTable.toText(others));
-        List<String> charts = ChartWriter.write(table, limits, dir);
         List<String> notes = new ArrayList<>(plan.notes());
         notes.addAll(numpy.skipped().stream().map(s -> "NumPy skipped " + s).toList());
         int failed = plan.cases() - measurements.size() - others.size();
@@ -91,10 +107,43 @@ public final class BenchRunner {
         String title = "Tessel benchmarks, " + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC";
         ReportWriter.Context context = new ReportWriter.Context(title, "./tessel bench " + command,
                 MachineDescription.lines(), numpy.versions(), notes);
+        RunRecord.write(dir, context, limits);
+        publish(dir, context, limits, json, numpy.seconds(), out);
+        return failed > 0 ? 1 : 0;
+    }
+
+    /** Prints the tables and writes the charts and {@code report.md} from a run's recorded data. */
+    static void publish(Path dir, ReportWriter.Context context, MachineLimits limits, String json,
+            java.util.Map<String, Double> numpySeconds, PrintStream out) throws IOException {
+        List<Measurement> measurements = JmhResults.parse(json);
+        List<OtherResult> others = JmhResults.others(json);
+        ResultTable table = ResultTable.build(measurements, numpySeconds, limits);
+        out.println();
+        out.print(measurements.isEmpty() ? "" : table.toText());
+        if (table.rows().stream().anyMatch(r -> r.m().unsettled())) {
+            out.println("* iterations differ by more than 2x: still warming up or disturbed; rerun before trusting");
+        }
+        out.print(others.isEmpty() ? "" : "\n" + OtherTable.toText(others));
+        List<String> charts = ChartWriter.write(table, limits, dir);
         Path report = ReportWriter.write(dir, context, limits, table, others, charts);
         out.println();
         out.println("Report: " + report);
-        return failed > 0 ? 1 : 0;
+    }
+
+    /** {@code --report DIR}: the report of an earlier run, written again from its files. */
+    static int republish(Path dir, PrintStream out) throws IOException {
+        java.util.Map<?, ?> record = RunRecord.read(dir);
+        java.util.Map<String, Double> numpy = java.util.Map.of();
+        Path reply = dir.resolve("numpy.json");
+        if (Files.isRegularFile(reply)) {
+            try {
+                numpy = NumpyPeer.parse(Files.readString(reply)).seconds();
+            } catch (NumpyPeer.PeerFailure e) {
+                out.println("ignoring " + reply + ": " + e.getMessage());
+            }
+        }
+        publish(dir, RunRecord.context(record), RunRecord.limits(record), Files.readString(dir.resolve("jmh.json")), numpy, out);
+        return 0;
     }
 
     private static NumpyPeer.Timings numpy(BenchOptions options, BenchPlan plan, List<Measurement> measurements,
@@ -127,6 +176,6 @@ public final class BenchRunner {
             out.printf("%s, tessel.cpu.threads=%d: %d cases %s%n", r.name(), r.threads(), r.cases(),
                     r.params().isEmpty() ? "(its own parameters)" : r.params());
         }
-        out.printf("%d cases, about %s%n", plan.cases(), ProgressLine.format(plan.cases() * plan.timing().secondsPerCase()));
+        out.printf("%d cases, about %s%n", plan.cases(), ProgressLine.format(plan.expectedSeconds()));
     }
 }

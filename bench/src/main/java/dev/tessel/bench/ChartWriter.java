@@ -67,7 +67,21 @@ final class ChartWriter {
                 .title("scaling: " + first.m().op() + " " + first.m().dtype() + " " + size)
                 .xAxisTitle("threads (tessel.cpu.threads)").yAxisTitle(first.unit()).build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
-        series.forEach((backend, points) -> add(chart, backend, points));
+        chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.#");
+        chart.getStyler().setXAxisDecimalPattern("0");
+        series.forEach((backend, points) -> {
+            add(chart, backend, points);
+            if (points.firstKey() == 1 && points.size() > 1) {
+                // Perfect scaling from the one-thread point, for reading the others against.
+                TreeMap<Long, Double> ideal = new TreeMap<>();
+                points.keySet().forEach(t -> ideal.put(t, t * points.firstEntry().getValue()));
+                XYSeries line = add(chart, backend + ", linear scaling", ideal);
+                line.setMarker(SeriesMarkers.NONE);
+                line.setLineStyle(SeriesLines.DOT_DOT);
+            }
+        });
         return chart;
     }
 
@@ -80,6 +94,8 @@ final class ChartWriter {
                 .xAxisTitle(spec.isMatmul() ? "matrix side n" : "elements")
                 .yAxisTitle(first.unit()).build();
         chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.#");
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
         Map<String, TreeMap<Long, Double>> series = new LinkedHashMap<>();

@@ -15,20 +15,12 @@ final class FmaPeak {
 
     private FmaPeak() {}
 
-    /** Best GFLOP/s over rounds lasting about {@code seconds} in all, for "float32" or "float64". */
+    /** Best GFLOP/s of rounds measured for at least {@code seconds}, for "float32" or "float64". */
     static double measure(String dtype, double seconds) {
         boolean single = dtype.equals("float32");
-        for (int i = 0; i < 3; i++) {
-            runRound(single, ROUND / 8); // let C2 compile the loop before timing it
-        }
-        double best = 0;
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        do {
-            long start = System.nanoTime();
-            double flops = runRound(single, ROUND);
-            best = Math.max(best, flops / (System.nanoTime() - start));
-        } while (System.nanoTime() < deadline);
-        return best;
+        double[] flops = new double[1];
+        long nanos = BestTime.of(() -> flops[0] = runRound(single, ROUND), seconds);
+        return flops[0] / nanos;
     }
 
     private static double runRound(boolean single, long iterations) {

@@ -39,7 +39,7 @@ final class JmhLauncher {
 
     /** Runs every case of {@code plan}; writes {@code jmh.json} and {@code jmh-log.txt} into {@code dir}. */
     static Outcome run(BenchPlan plan, Path dir, PrintStream console, boolean terminal) throws IOException, RunnerException {
-        ProgressLine progress = new ProgressLine(console, terminal, plan.cases(), plan.timing().secondsPerCase());
+        ProgressLine progress = new ProgressLine(console, terminal, plan.cases(), plan.expectedSeconds() / Math.max(1, plan.cases()));
         List<RunResult> results = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         try (PrintWriter log = new PrintWriter(Files.newBufferedWriter(dir.resolve("jmh-log.txt"), StandardCharsets.UTF_8))) {
@@ -63,12 +63,14 @@ final class JmhLauncher {
     static ChainedOptionsBuilder options(RunSpec spec, JmhTiming timing, Properties properties) {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(spec.include())
-                .forks(1)
-                .warmupIterations(timing.warmups())
-                .warmupTime(TimeValue.milliseconds(timing.warmupMillis()))
-                .measurementIterations(timing.iterations())
-                .measurementTime(TimeValue.milliseconds(timing.iterationMillis()))
                 .jvmArgs(forkArgs(spec.threads(), properties).toArray(String[]::new));
+        if (!spec.ownTiming()) {
+            b.forks(1)
+                    .warmupIterations(timing.warmups())
+                    .warmupTime(TimeValue.milliseconds(timing.warmupMillis()))
+                    .measurementIterations(timing.iterations())
+                    .measurementTime(TimeValue.milliseconds(timing.iterationMillis()));
+        }
         for (Map.Entry<String, List<String>> p : spec.params().entrySet()) {
             b.param(p.getKey(), p.getValue().toArray(String[]::new));
         }

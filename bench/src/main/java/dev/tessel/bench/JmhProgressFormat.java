@@ -34,12 +34,18 @@ final class JmhProgressFormat implements OutputFormat {
 
     /** "add float32 n=1e5 simd 2 thr" from a case's parameters. */
     static String label(BenchmarkParams p, int threads) {
-        StringBuilder s = new StringBuilder(p.getParam("op") == null ? p.getBenchmark() : p.getParam("op"));
+        if (!OpCatalog.measures(p.getBenchmark(), p.getParam("op"))) {
+            StringBuilder s = new StringBuilder(OpCatalog.shortName(p.getBenchmark()));
+            p.getParamsKeys().forEach(k -> s.append(' ').append(k).append('=').append(p.getParam(k)));
+            return s.append(", ").append(threads).append(" thr").toString();
+        }
+        StringBuilder s = new StringBuilder(p.getParam("op"));
         if (p.getParam("dtype") != null) {
             s.append(' ').append(p.getParam("dtype"));
         }
         if (p.getParam("size") != null) {
-            s.append(" n=").append(SizeFormat.format(Long.parseLong(p.getParam("size"))));
+            long size = Long.parseLong(p.getParam("size"));
+            s.append(OpCatalog.get(p.getParam("op")).isMatmul() ? " " + size + "x" + size : " n=" + SizeFormat.format(size));
         }
         s.append(' ').append(p.getParam("backend") != null ? p.getParam("backend") : "java");
         return s.append(", ").append(threads).append(" thr").toString();
@@ -87,7 +93,7 @@ final class JmhProgressFormat implements OutputFormat {
         } else if (failing && !s.isBlank()) {
             // The exception's first line says what went wrong; its stack trace stays in the log.
             failing = false;
-            String line = current + ": " + s.trim();
+            String line = current + ": " + s.strip().lines().findFirst().orElse("");
             failures.add(line);
             progress.message("  failed: " + line);
         }

@@ -57,10 +57,7 @@ final class JmhResults {
 
     /** Whether the entry is one of the catalogue's ops, measured by the op's own benchmark class. */
     private static boolean isCatalogued(Map<?, ?> entry, Map<?, ?> params) {
-        if (!(params.get("op") instanceof String op) || !OpCatalog.contains(op)) {
-            return false;
-        }
-        return String.valueOf(entry.get("benchmark")).startsWith(OpCatalog.get(op).benchmark() + ".");
+        return OpCatalog.measures(String.valueOf(entry.get("benchmark")), params.get("op"));
     }
 
     private static Measurement measurement(Map<?, ?> e, Map<?, ?> params) {
@@ -71,7 +68,24 @@ final class JmhResults {
         String backend = params.get("backend") instanceof String b ? b : "java";
         return new Measurement((String) e.get("benchmark"), (String) params.get("op"),
                 String.valueOf(params.get("dtype")), Long.parseLong(String.valueOf(params.get("size"))),
-                backend, threads(e.get("jvmArgs")), toSeconds(score, unit), errorSeconds(score, error, unit));
+                backend, threads(e.get("jvmArgs")), toSeconds(score, unit), errorSeconds(score, error, unit),
+                spread(metric.get("rawData")));
+    }
+
+    /** Largest over smallest iteration score across all forks; 1 without raw data. */
+    static double spread(Object rawData) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        if (rawData instanceof List<?> forks) {
+            for (Object fork : forks) {
+                for (Object v : (List<?>) fork) {
+                    double d = (Double) v;
+                    min = Math.min(min, d);
+                    max = Math.max(max, d);
+                }
+            }
+        }
+        return min == Double.POSITIVE_INFINITY || min <= 0 ? 1.0 : max / min;
     }
 
     private static int threads(Object jvmArgs) {

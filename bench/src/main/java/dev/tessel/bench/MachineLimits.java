@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * @param triadGBs triad bandwidth in GB/s (3 arrays) by thread count
  * @param fmaF32 one thread's float32 FMA peak in GFLOP/s, or NaN when it could not be measured
  * @param fmaF64 the same for float64
- * @param note why the FMA peak is missing, or empty
+ * @param note why triad and the FMA peak are missing, or empty
  */
 record MachineLimits(SortedMap<Integer, Double> copyGBs, SortedMap<Integer, Double> triadGBs,
         double fmaF32, double fmaF64, String note) {
@@ -36,6 +36,8 @@ record MachineLimits(SortedMap<Integer, Double> copyGBs, SortedMap<Integer, Doub
 
     /** Measures bandwidth with each of {@code threadCounts} and the FMA peak, printing a line per step. */
     static MachineLimits measure(List<Integer> threadCounts, PrintStream log) {
+        // Triad and the FMA probe use the Vector API; ./tessel and the tests add its module.
+        boolean vectors = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         SortedMap<Integer, Double> copy = new TreeMap<>();
         SortedMap<Integer, Double> triad = new TreeMap<>();
         try (Arena arena = Arena.ofShared()) { // shared: the team's threads touch it
@@ -45,21 +47,23 @@ record MachineLimits(SortedMap<Integer, Double> copyGBs, SortedMap<Integer, Doub
             for (int t : threadCounts) {
                 try (ThreadTeam team = new ThreadTeam(t)) {
                     copy.put(t, gbPerSecond(2, () -> team.run(ELEMENTS, (f, e) -> BandwidthKernels.copy(b, a, 8, f, e))));
-                    triad.put(t, gbPerSecond(3, () -> team.run(ELEMENTS, (f, e) -> BandwidthKernels.triadF64(a, b, c, 3.0, f, e))));
+                    if (vectors) {
+                        triad.put(t, gbPerSecond(3, () -> team.run(ELEMENTS, (f, e) -> TriadKernels.triadF64(a, b, c, 3.0, f, e))));
+                    }
                 }
-                log.printf("  bandwidth, %d thread(s): copy %.1f GB/s, triad %.1f GB/s%n", t, copy.get(t), triad.get(t));
+                log.printf("  bandwidth, %d thread(s): copy %.1f GB/s, triad %.1f GB/s%n", t, copy.get(t),
+                        triad.getOrDefault(t, Double.NaN));
             }
         }
-        try {
-            double f32 = FmaPeak.measure("float32", 0.3);
-            double f64 = FmaPeak.measure("float64", 0.3);
-            log.printf("  FMA peak, 1 thread: float32 %.1f GFLOP/s, float64 %.1f GFLOP/s%n", f32, f64);
-            return new MachineLimits(copy, triad, f32, f64, "");
-        } catch (LinkageError e) {
-            String note = "FMA peak not measured: run the JVM with --add-modules jdk.incubator.vector";
+        if (!vectors) {
+            String note = "triad and FMA peak not measured: run the JVM with --add-modules jdk.incubator.vector";
             log.println("  " + note);
             return new MachineLimits(copy, triad, Double.NaN, Double.NaN, note);
         }
+        double f32 = FmaPeak.measure("float32", 0.3);
+        double f64 = FmaPeak.measure("float64", 0.3);
+        log.printf("  FMA peak, 1 thread: float32 %.1f GFLOP/s, float64 %.1f GFLOP/s%n", f32, f64);
+        return new MachineLimits(copy, triad, f32, f64, "");
     }
 
     private static MemorySegment touched(Arena arena) {
@@ -69,15 +73,7 @@ record MachineLimits(SortedMap<Integer, Double> copyGBs, SortedMap<Integer, Doub
     }
 
     private static double gbPerSecond(int arrays, Runnable pass) {
-        pass.run(); // warm-up, also compiles the kernel
-        double best = Double.MAX_VALUE;
-        long deadline = System.nanoTime() + (long) (SECONDS_PER_KERNEL * 1e9);
-        do {
-            long start = System.nanoTime();
-            pass.run();
-            best = Math.min(best, System.nanoTime() - start);
-        } while (System.nanoTime() < deadline);
-        return arrays * ELEMENTS * Double.BYTES / best;
+        return arrays * ELEMENTS * Double.BYTES / (double) BestTime.of(pass, SECONDS_PER_KERNEL);
     }
 
     /** Best of copy and triad bandwidth with the largest measured thread count not above {@code threads}. */

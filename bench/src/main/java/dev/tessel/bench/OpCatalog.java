@@ -54,6 +54,16 @@ final class OpCatalog {
         return op;
     }
 
+    /** Whether {@code benchmark} (JMH's class.method name) is the catalogue's benchmark for {@code op}. */
+    static boolean measures(String benchmark, Object op) {
+        return op instanceof String name && contains(name) && benchmark.startsWith(get(name).benchmark() + ".");
+    }
+
+    /** A benchmark's name without the {@code dev.tessel.bench.} prefix, e.g. {@code simd.FoldBench.sum}. */
+    static String shortName(String benchmark) {
+        return benchmark.startsWith("dev.tessel.bench.") ? benchmark.substring("dev.tessel.bench.".length()) : benchmark;
+    }
+
     /** Whether the benchmark class for {@code op} is compiled into this build. */
     static boolean isBuilt(OpSpec op) {
         try {

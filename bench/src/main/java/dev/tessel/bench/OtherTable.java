@@ -30,7 +30,7 @@ final class OtherTable {
     private static List<List<String>> rows(List<OtherResult> results) {
         List<List<String>> rows = new ArrayList<>();
         for (OtherResult r : results) {
-            String name = r.benchmark().replaceFirst("^dev\\.tessel\\.bench\\.", "");
+            String name = OpCatalog.shortName(r.benchmark());
             String params = r.params().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(" "));
             rows.add(List.of(name, params, ResultTable.number(r.score()), ResultTable.number(r.error()), r.unit(),

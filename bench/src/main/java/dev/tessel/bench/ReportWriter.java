@@ -40,8 +40,12 @@ final class ReportWriter {
         s.append("## Measured limits\n\n");
         s.append(limitsTable(limits)).append('\n');
         s.append("## Results\n\n");
-        s.append(table.toMarkdown()).append('\n');
-        s.append(LEGEND).append('\n');
+        if (table.rows().isEmpty()) {
+            s.append(others.isEmpty() ? "No case produced a result; the notes say why.\n\n" : "");
+        } else {
+            s.append(table.toMarkdown()).append('\n');
+            s.append(LEGEND).append('\n');
+        }
         if (!others.isEmpty()) {
             s.append("## Other benchmarks\n\n").append(OtherTable.toMarkdown(others)).append('\n');
         }
@@ -73,7 +77,9 @@ final class ReportWriter {
     }
 
     static final String LEGEND = """
-            - **ns/elem**: time per element (per multiply-add for matmul).
+            - **ns/elem**: time per element (per multiply-add for matmul). A `*` marks a case whose \
+            measured iterations differ by more than 2x (still warming up, or disturbed): rerun it, \
+            e.g. with `--full` for longer warm-up, before trusting it.
             - **throughput**: bytes the op must move per second (each operand array read or written once), \
             or GFLOP/s for matmul (2n³ per product).
             - **% of limit**: the roofline time max(bytes / bandwidth, flops / FMA peak), using the \

@@ -109,7 +109,7 @@ final class ResultTable {
         List<List<String>> cells = new ArrayList<>();
         cells.add(HEADERS);
         for (ResultRow r : rows) {
-            cells.add(List.of(r.caseLabel(), number(r.nsPerElement()),
+            cells.add(List.of(r.caseLabel(), number(r.nsPerElement()) + (r.m().unsettled() ? "*" : ""),
                     number(r.throughput()) + " " + r.unit(), percent(r.percentOfLimit()),
                     speedup(r.speedupVsNumpy()), r.m().backend(),
                     r.m().threads() > 0 ? Integer.toString(r.m().threads()) : "auto"));

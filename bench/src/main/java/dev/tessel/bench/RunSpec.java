@@ -16,10 +16,18 @@ import java.util.regex.Pattern;
  * @param params parameter values the runner sets
  * @param threads {@code tessel.cpu.threads} for the forked JVMs
  * @param cases cases JMH will run
+ * @param ownSecondsPerCase for a benchmark run with its own iteration settings (its
+ *     {@code @Warmup} and {@code @Measurement}), the seconds each case should take; 0 for
+ *     catalogue benchmarks, which run with the plan's {@link JmhTiming}
  */
-record RunSpec(String name, String include, Map<String, List<String>> params, int threads, int cases) {
+record RunSpec(String name, String include, Map<String, List<String>> params, int threads, int cases,
+        double ownSecondsPerCase) {
     RunSpec {
         params = new LinkedHashMap<>(params);
+    }
+
+    boolean ownTiming() {
+        return ownSecondsPerCase > 0;
     }
 
     /** Every benchmark method of {@code benchmarkClass}, with the runner's parameter values. */
@@ -29,17 +37,15 @@ record RunSpec(String name, String include, Map<String, List<String>> params, in
             cases *= values.size();
         }
         String simple = benchmarkClass.substring(benchmarkClass.lastIndexOf('.') + 1);
-        return new RunSpec(simple, "^" + Pattern.quote(benchmarkClass) + "\\.", params, threads, cases);
+        return new RunSpec(simple, "^" + Pattern.quote(benchmarkClass) + "\\.", params, threads, cases, 0);
     }
 
-    /** One benchmark method outside the catalogue, run with its own parameter values. */
-    static RunSpec forMethod(String benchmark, Map<String, String[]> declared, int threads) {
+    /** One benchmark method outside the catalogue, run with its own parameters and iteration settings. */
+    static RunSpec forMethod(String benchmark, Map<String, String[]> declared, int threads, double secondsPerCase) {
         int cases = 1;
         for (String[] values : declared.values()) {
             cases *= values.length;
         }
-        String[] parts = benchmark.split("\\.");
-        String name = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : benchmark;
-        return new RunSpec(name, "^" + Pattern.quote(benchmark) + "$", Map.of(), threads, cases);
+        return new RunSpec(OpCatalog.shortName(benchmark), "^" + Pattern.quote(benchmark) + "$", Map.of(), threads, cases, secondsPerCase);
     }
 }

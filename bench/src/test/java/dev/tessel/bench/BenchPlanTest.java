@@ -44,8 +44,8 @@ class BenchPlanTest {
     @Test
     void otherBenchmarksRunWithTheirOwnParameters() {
         RunSpec r = RunSpec.forMethod("dev.tessel.bench.simd.AddKernel.run",
-                java.util.Map.of("n", new String[] {"1", "2", "3"}, "dtype", new String[] {"f", "d"}), 2);
-        assertEquals("AddKernel.run", r.name());
+                java.util.Map.of("n", new String[] {"1", "2", "3"}, "dtype", new String[] {"f", "d"}), 2, 7.5);
+        assertEquals("simd.AddKernel.run", r.name());
         assertEquals(6, r.cases());
         assertEquals(java.util.Map.of(), r.params());
         assertTrue(java.util.regex.Pattern.compile(r.include()).matcher("dev.tessel.bench.simd.AddKernel.run").find());

@@ -42,6 +42,19 @@ class BenchRunnerSmokeTest {
         String report = Files.readString(dir.resolve("report.md"));
         assertTrue(report.contains("| copy float64 n=1e3 |"), report);
         assertTrue(Files.size(dir.resolve("copy-float64.png")) > 0);
+        assertEquals(List.of(1), List.copyOf(RunRecord.limits(RunRecord.read(dir)).copyGBs().keySet()));
+    }
+
+    @Test
+    void definesInTheArgumentsBecomeSystemProperties() {
+        String key = "bench.test.applyProperties";
+        try {
+            String[] rest = BenchRunner.applyProperties(new String[] {"--ops", "add", "-D" + key + "=a=b", "-Dnovalue"});
+            assertEquals(List.of("--ops", "add", "-Dnovalue"), List.of(rest));
+            assertEquals("a=b", System.getProperty(key));
+        } finally {
+            System.clearProperty(key);
+        }
     }
 
     @Test

@@ -52,6 +52,7 @@ class ChartWriterTest {
         XYSeries simd = chart.getSeriesMap().get("simd");
         assertArrayEquals(new double[] {1, 2}, simd.getXData());
         assertArrayEquals(new double[] {12, 24}, simd.getYData(), 1e-9); // 12e6 bytes in 1 ms, then 0.5 ms
+        assertArrayEquals(new double[] {12, 24}, chart.getSeriesMap().get("simd, linear scaling").getYData(), 1e-9);
         assertEquals(null, ChartWriter.scalingChart(t.rows().subList(0, 2)));
     }
 

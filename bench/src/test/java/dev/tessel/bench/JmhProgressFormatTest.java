@@ -24,8 +24,9 @@ class JmhProgressFormatTest {
         f.println("# Warmup Iteration   1: 12.0 ns/op");
         f.println("<failure>");
         f.println("");
-        f.println("java.lang.IllegalStateException: asked for backend simd but the op ran on scalar");
-        f.println("\tat dev.tessel.bench.ufunc.BackendSelection.verify(BackendSelection.java:41)");
+        // JMH passes the whole stack trace as one multi-line string.
+        f.println("java.lang.IllegalStateException: asked for backend simd but the op ran on scalar\n"
+                + "\tat dev.tessel.bench.ufunc.BackendSelection.verify(BackendSelection.java:41)\n");
         assertEquals(List.of(": java.lang.IllegalStateException: asked for backend simd but the op ran on scalar"), failures);
         String shown = console.toString(StandardCharsets.UTF_8);
         assertTrue(shown.contains("failed: : java.lang.IllegalStateException"), shown);

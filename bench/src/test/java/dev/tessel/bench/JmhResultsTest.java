@@ -2,6 +2,7 @@ package dev.tessel.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,9 @@ class JmhResultsTest {
         assertEquals(58.887227344483875e-9, first.seconds(), 1e-20);
         assertEquals(434.27944589063793e-9, first.errorSeconds(), 1e-20);
         assertEquals(List.of("copy", "copy", "triad", "triad"), ms.stream().map(Measurement::op).toList());
+        // triad 1e3's iterations in the file run from 119.779 to 175493.563 ns/op: it was still warming up
+        assertEquals(175493.56309263312 / 119.77899590419494, ms.get(2).spread(), 1e-9);
+        assertTrue(ms.get(2).unsettled());
         assertEquals(List.of(1000L, 100000L, 1000L, 100000L), ms.stream().map(Measurement::size).toList());
         assertEquals("triad/float32/100000", ms.get(3).caseKey());
     }
@@ -57,5 +61,11 @@ class JmhResultsTest {
         assertEquals(5e-4, JmhResults.toSeconds(2, "ops/ms"), 1e-18);
         assertThrows(IllegalArgumentException.class, () -> JmhResults.toSeconds(1, "furlongs"));
         assertThrows(IllegalArgumentException.class, () -> JmhResults.toSeconds(1, "ns/fortnight"));
+    }
+
+    @Test
+    void spreadIsSlowestOverFastestIterationAcrossForks() {
+        assertEquals(3.0, JmhResults.spread(List.of(List.of(2.0, 6.0), List.of(3.0))));
+        assertEquals(1.0, JmhResults.spread(null));
     }
 }

@@ -23,6 +23,15 @@ class ReportWriterTest {
     }
 
     @Test
+    void aRunWithoutResultsPointsAtTheNotes() {
+        ResultTable empty = ResultTable.build(List.of(), java.util.Map.of(), Samples.limits());
+        ReportWriter.Context c = new ReportWriter.Context("t", "c", List.of(), "none", List.of("failed: add: boom"));
+        String md = ReportWriter.render(c, Samples.limits(), empty, List.of(), List.of());
+        assertTrue(md.contains("## Results\n\nNo case produced a result; the notes say why.\n"), md);
+        assertTrue(!md.contains("| case |") && md.contains("- failed: add: boom"), md);
+    }
+
+    @Test
     void otherBenchmarksGetTheirOwnTable() {
         ResultTable empty = ResultTable.build(List.of(), java.util.Map.of(), Samples.limits());
         OtherResult r = new OtherResult("dev.tessel.bench.simd.Kernels.add",

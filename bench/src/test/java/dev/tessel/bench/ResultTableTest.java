@@ -58,6 +58,15 @@ class ResultTableTest {
     }
 
     @Test
+    void marksCasesWhoseIterationsDisagree() {
+        Measurement shaky = new Measurement("b", "add", "float32", 1000, "simd", 1, 1e-6, 0, 3.0);
+        String text = ResultTable.build(List.of(shaky, ADD), Map.of(), Samples.limits()).toText();
+        List<String> lines = text.lines().toList();
+        assertTrue(lines.get(2).contains(" 1.00* "), text);
+        assertTrue(lines.get(3).contains(" 1.00 "), text);
+    }
+
+    @Test
     void formatsNumbersToThreeSignificantDigits() {
         assertEquals("1234", ResultTable.number(1234.4));
         assertEquals("12.3", ResultTable.number(12.34));

@@ -1,0 +1,90 @@
+package dev.tessel.gpu;
+
+import dev.tessel.DType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import uk.ac.manchester.tornado.api.common.TornadoFunctions.Task2;
+import uk.ac.manchester.tornado.api.common.TornadoFunctions.Task3;
+import uk.ac.manchester.tornado.api.common.TornadoFunctions.Task4;
+import uk.ac.manchester.tornado.api.types.arrays.IntArray;
+
+/**
+ * Every kernel the GPU backend has, by ufunc name and resolved loop dtypes (the shared naming
+ * convention: inputs, then outputs). The generated {@code *Kernels} classes fill it.
+ */
+final class KernelTable {
+    /** The kernels of Tessel's four device dtypes; other dtypes go through a cast or the CPU. */
+    static final KernelTable STANDARD = standard();
+
+    private final Map<Key, Kernel> kernels = new HashMap<>();
+
+    private static KernelTable standard() {
+        KernelTable t = new KernelTable();
+        Float32Kernels.register(t);
+        Float64Kernels.register(t);
+        Int32Kernels.register(t);
+        Int64Kernels.register(t);
+        return t;
+    }
+
+    <A, O> void binary(String ufunc, DType in, DType out, Task3<A, A, O> code) {
+        put(new Kernel(Kind.ELEMENTWISE, ufunc, List.of(in, in, out), code));
+    }
+
+    <A, O> void unary(String ufunc, DType in, DType out, Task2<A, O> code) {
+        put(new Kernel(Kind.ELEMENTWISE, ufunc, List.of(in, out), code));
+    }
+
+    <A> void reduction(String ufunc, DType type, Task3<A, IntArray, A> code) {
+        put(new Kernel(Kind.REDUCTION, ufunc, List.of(type), code));
+    }
+
+    <A> void arg(String which, DType type, Task4<A, IntArray, A, IntArray> code) {
+        put(new Kernel(Kind.ARG, which, List.of(type), code));
+    }
+
+    private void put(Kernel k) {
+        if (kernels.putIfAbsent(new Key(k.kind, k.ufunc, k.types), k) != null) {
+            throw new IllegalStateException("kernel registered twice: " + k);
+        }
+    }
+
+    /** The kernel, or null when this backend has none. */
+    Kernel find(Kind kind, String ufunc, List<DType> types) {
+        return kernels.get(new Key(kind, ufunc, types));
+    }
+
+    Set<Key> keys() {
+        return kernels.keySet();
+    }
+
+    /** What a kernel computes, which shapes its parameters. */
+    enum Kind {
+        /** {@code (in..., out)}, one work-item per element. */
+        ELEMENTWISE,
+        /** {@code (in, meta[n], partials)}, one partial per chunk of the input. */
+        REDUCTION,
+        /** {@code (in, meta[n], partialValues, partialIndices)}. */
+        ARG
+    }
+
+    record Key(Kind kind, String ufunc, List<DType> types) {
+    }
+
+    /**
+     * One kernel: {@code code} is a TornadoVM task function ({@code Task2}, {@code Task3} or
+     * {@code Task4}), a static method that also runs as plain Java.
+     */
+    record Kernel(Kind kind, String ufunc, List<DType> types, Object code) {
+        int inputs() {
+            return kind == Kind.ELEMENTWISE ? types.size() - 1 : 1;
+        }
+
+        @Override
+        public String toString() {
+            return ufunc + types.toString().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+}

@@ -9,9 +9,11 @@ import dev.tessel.spi.StridedLoop;
 
 /**
  * The CPU SIMD backend ({@code "simd"}, priority 10): Vector API loops for FLOAT32, FLOAT64,
- * INT32 and INT64, and elementwise loops for INT16 and INT8. Every other request answers null
- * and the engine falls back to the scalar reference (UINT8 and BOOL elementwise loops, INT8/INT16
- * reductions, integer matmul, power/remainder/floor and the other ufuncs not listed here).
+ * INT32 and INT64, elementwise loops for INT16 and INT8, and for UINT8 the INT8 loops of the
+ * ops whose bits do not depend on the sign (add, subtract, multiply, negative, square, bitwise
+ * ops, invert, equal, not_equal). Every other request answers null and the engine falls back
+ * to the scalar reference (UINT8 ordering ops, BOOL elementwise loops, INT8/INT16 reductions,
+ * integer matmul, power/remainder/floor and the other ufuncs not listed here).
  *
  * <ul>
  * <li>Elementwise ({@link #loop}): add, subtract, multiply, divide (floats), maximum, minimum,

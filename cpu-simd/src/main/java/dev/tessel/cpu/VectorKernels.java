@@ -5,6 +5,7 @@ import dev.tessel.spi.ArgLoop;
 import dev.tessel.spi.MatmulKernel;
 import dev.tessel.spi.ReduceLoop;
 import dev.tessel.spi.StridedLoop;
+import java.util.Set;
 
 /**
  * Finds the Vector API loop for a request. The first class on the path from
@@ -12,6 +13,13 @@ import dev.tessel.spi.StridedLoop;
  * provider can load without the incubator module.
  */
 final class VectorKernels {
+    /**
+     * Ufuncs whose UINT8 results are bit for bit those of INT8 (wrapping arithmetic, bitwise
+     * ops, equality): UINT8 borrows the INT8 loops for them; ordering ops differ and fall back.
+     */
+    private static final Set<String> SIGN_AGNOSTIC = Set.of("add", "subtract", "multiply", "negative", "square",
+            "bitwise_and", "bitwise_or", "bitwise_xor", "invert", "equal", "not_equal");
+
     private VectorKernels() {
     }
 
@@ -24,6 +32,9 @@ final class VectorKernels {
             return null;
         }
         DType t = types[0];
+        if (t == DType.UINT8) {
+            return SIGN_AGNOSTIC.contains(ufunc) ? loop(ufunc, signed(types)) : null;
+        }
         if (types.length == 2 && types[1] == t) {
             return unary(ufunc, t);
         }
@@ -37,6 +48,14 @@ final class VectorKernels {
             return compare(ufunc, t);
         }
         return null;
+    }
+
+    private static DType[] signed(DType[] types) {
+        DType[] s = types.clone();
+        for (int k = 0; k < s.length; k++) {
+            s[k] = s[k] == DType.UINT8 ? DType.INT8 : s[k];
+        }
+        return s;
     }
 
     private static StridedLoop unary(String ufunc, DType t) {

@@ -31,7 +31,7 @@ final class Samples {
             case INT32 -> Lanes.I32.length();
             case INT64 -> Lanes.I64.length();
             case INT16 -> Lanes.I16.length();
-            case INT8 -> Lanes.I8.length();
+            case INT8, UINT8 -> Lanes.I8.length();
             default -> throw new IllegalArgumentException(t.toString());
         };
     }

@@ -48,7 +48,8 @@ class SimdBackendTest {
     @Test
     void answersNullForWhatItLacks() {
         SimdBackend simd = new SimdBackend();
-        assertNull(simd.loop("add", new DType[] {DType.UINT8, DType.UINT8, DType.UINT8}));
+        assertNull(simd.loop("less", new DType[] {DType.UINT8, DType.UINT8, DType.BOOL}));
+        assertNull(simd.loop("add", new DType[] {DType.FLOAT16, DType.FLOAT16, DType.FLOAT16}));
         assertNull(simd.loop("add", new DType[] {DType.FLOAT32, DType.FLOAT64, DType.FLOAT64}));
         assertNull(simd.loop("no_such_ufunc", new DType[] {DType.FLOAT32, DType.FLOAT32}));
         assertNull(simd.matmul(DType.INT32));

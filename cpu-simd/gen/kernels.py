@@ -19,17 +19,39 @@ FLOAT_BINARY = {  # ufunc: (vector expression of va, vb; scalar expression of x,
     "subtract": ("va.sub(vb)", "x - y"),
     "multiply": ("va.mul(vb)", "x * y"),
     "divide": ("va.div(vb)", "x / y"),
-    "maximum": ("va.lanewise(VectorOperators.MAX, vb)", "Math.max(x, y)"),
-    "minimum": ("va.lanewise(VectorOperators.MIN, vb)", "Math.min(x, y)"),
+    # NumPy's signed-zero rules, as the reference backend has them: maximum/minimum return the
+    # second operand when the two compare equal and propagate a NaN from either side; fmax/fmin
+    # return the first when equal and skip a NaN operand. (lanewise MAX would give Math.max's
+    # -0.0 < +0.0 order instead, and costs as many instructions as this compare-and-blend.)
+    "maximum": ("vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN)))",
+                "Float.isNaN(x) || x > y ? x : y"),
+    "minimum": ("vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN)))",
+                "Float.isNaN(x) || x < y ? x : y"),
+    "fmax": ("vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN)))",
+             "Float.isNaN(y) || x >= y ? x : y"),
+    "fmin": ("vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN)))",
+             "Float.isNaN(y) || x <= y ? x : y"),
 }
-INT_BINARY = {k: v for k, v in FLOAT_BINARY.items() if k != "divide"}
+INT_MAX = ("va.lanewise(VectorOperators.MAX, vb)", "Math.max(x, y)")
+INT_MIN = ("va.lanewise(VectorOperators.MIN, vb)", "Math.min(x, y)")
+INT_BINARY = {k: v for k, v in FLOAT_BINARY.items() if k not in ("divide", "maximum", "minimum", "fmax", "fmin")}
+INT_BINARY.update({
+    "maximum": INT_MAX, "minimum": INT_MIN, "fmax": INT_MAX, "fmin": INT_MIN,
+    "bitwise_and": ("va.and(vb)", "x & y"), "bitwise_or": ("va.or(vb)", "x | y"),
+    "bitwise_xor": ("va.lanewise(VectorOperators.XOR, vb)", "x ^ y"),
+})
+PREDICATE = {  # float ufunc -> (VectorOperators test, scalar expression of x)
+    "isnan": ("IS_NAN", "Float.isNaN(x)"), "isinf": ("IS_INFINITE", "Float.isInfinite(x)"),
+    "isfinite": ("IS_FINITE", "Float.isFinite(x)"),
+}
 COMPARE = {
     "equal": ("EQ", "x == y"), "not_equal": ("NE", "x != y"),
     "less": ("LT", "x < y"), "less_equal": ("LE", "x <= y"),
     "greater": ("GT", "x > y"), "greater_equal": ("GE", "x >= y"),
 }
-FLOAT_UNARY = {  # ufunc: (VectorOperators name, scalar expression of x)
+FLOAT_UNARY = {  # ufunc: (VectorOperators name, or "=" and an expression of v; scalar expression of x)
     "negative": ("NEG", "-x"), "absolute": ("ABS", "Math.abs(x)"),
+    "square": ("=v.mul(v)", "x * x"), "reciprocal": ("=VEC.broadcast(S, 1).div(v)", "1 / x"),
     "sqrt": ("SQRT", "(float) Math.sqrt(x)"),
     "exp": ("EXP", "(float) Math.exp(x)"), "expm1": ("EXPM1", "(float) Math.expm1(x)"),
     "log": ("LOG", "(float) Math.log(x)"), "log10": ("LOG10", "(float) Math.log10(x)"),
@@ -41,7 +63,8 @@ FLOAT_UNARY = {  # ufunc: (VectorOperators name, scalar expression of x)
     "sinh": ("SINH", "(float) Math.sinh(x)"), "cosh": ("COSH", "(float) Math.cosh(x)"),
     "tanh": ("TANH", "(float) Math.tanh(x)"), "cbrt": ("CBRT", "(float) Math.cbrt(x)"),
 }
-INT_UNARY = {"negative": ("NEG", "-x"), "absolute": ("ABS", "Math.abs(x)")}
+INT_UNARY = {"negative": ("NEG", "-x"), "absolute": ("ABS", "Math.abs(x)"), "square": ("=v.mul(v)", "x * x"),
+             "invert": ("=v.not()", "~x")}
 
 
 def ident(ufunc):
@@ -74,7 +97,7 @@ def binary(ufunc, vexpr, sexpr, compare):
         sstore = "c.set(ValueLayout.JAVA_BYTE, {at}, (byte) ({e} ? 1 : 0));"
         vexp = f"va.compare(VectorOperators.{vexpr}, vb).toLong()"
     else:
-        vstore = "{v}.intoMemorySegment(c, (oc + i + #L * L) * W, NO);\n"
+        vstore = "{v}.intoMemorySegment(c, bc + i * W + #L * L * W, NO);\n"
         sstore = "c.setAtIndex(E, {at}, {e});"
         vexp = vexpr
     strided = sstore.format(at="o[2] + i * s[2]", e=sexpr).replace("c.", "g[2].")
@@ -95,16 +118,17 @@ def binary(ufunc, vexpr, sexpr, compare):
     text = dispatch(n, 2, body)
     for kind, aparam, bparam, aload, bload, xs, ys in (
             ("VV", "MemorySegment a, long oa", "MemorySegment b, long ob",
-             "VEC.fromMemorySegment(S, a, (oa + i + #L * L) * W, NO)",
-             "VEC.fromMemorySegment(S, b, (ob + i + #L * L) * W, NO)",
+             "VEC.fromMemorySegment(S, a, ba + i * W + #L * L * W, NO)",
+             "VEC.fromMemorySegment(S, b, bb + i * W + #L * L * W, NO)",
              "a.getAtIndex(E, oa + i)", "b.getAtIndex(E, ob + i)"),
             ("VS", "MemorySegment a, long oa", "ELEM y0",
-             "VEC.fromMemorySegment(S, a, (oa + i + #L * L) * W, NO)", "yv",
+             "VEC.fromMemorySegment(S, a, ba + i * W + #L * L * W, NO)", "yv",
              "a.getAtIndex(E, oa + i)", "y0"),
             ("SV", "ELEM x0", "MemorySegment b, long ob", "xv",
-             "VEC.fromMemorySegment(S, b, (ob + i + #L * L) * W, NO)",
+             "VEC.fromMemorySegment(S, b, bb + i * W + #L * L * W, NO)",
              "x0", "b.getAtIndex(E, ob + i)")):
         pre = ""
+        hoist = "".join(f"        long b{x} = o{x} * W;\n" for x in ("a", "b", "c") if (x != "a" or kind != "SV") and (x != "b" or kind != "VS"))
         if kind == "VS":
             pre = "        VEC yv = VEC.broadcast(S, y0);\n"
         if kind == "SV":
@@ -128,7 +152,7 @@ def binary(ufunc, vexpr, sexpr, compare):
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long {n}{kind}Body({aparam}, {bparam}, MemorySegment c, long oc, long n) {{
-{pre}        long i = 0;
+{pre}{hoist}        long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {{
 {unroll(step)}        }}
         for (long end = n - L; i <= end; i += L) {{
@@ -158,9 +182,11 @@ def unary(ufunc, vop, sexpr):
             }}
         }}
 """
-    step = ("            VEC.fromMemorySegment(S, a, (oa + i + #L * L) * W, NO)\n"
-            f"                    .lanewise(VectorOperators.{vop}).intoMemorySegment(c, (oc + i + #L * L) * W, NO);\n")
-    one = step.replace("#L * L", "0")
+    expr = vop[1:] if vop.startswith("=") else f"v.lanewise(VectorOperators.{vop})"
+    step = ("            VEC v# = VEC.fromMemorySegment(S, a, ba + i * W + #L * L * W, NO);\n"
+            "            " + re.sub(r"\bv\b", "v#", expr) +
+            ".intoMemorySegment(c, bc + i * W + #L * L * W, NO);\n")
+    one = step.replace("#L * L", "0").replace("#", "")
     return dispatch(n, 1, body) + f"""
     private static void {n}VV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {{
         long i = 0;
@@ -175,6 +201,47 @@ def unary(ufunc, vop, sexpr):
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long {n}VVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {{
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {{
+{unroll(step)}        }}
+        for (long end = n - L; i <= end; i += L) {{
+{one}        }}
+        return i;
+    }}
+"""
+
+
+def predicate(ufunc, test, sexpr):
+    n = ident(ufunc)
+    body = f"""        if (s[0] == 1 && s[1] == 1) {{
+            {n}VV(g[0], o[0], g[1], o[1], n);
+        }} else {{
+            for (long i = 0; i < n; i++) {{
+                ELEM x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].set(ValueLayout.JAVA_BYTE, o[1] + i * s[1], (byte) ({sexpr} ? 1 : 0));
+            }}
+        }}
+"""
+    step = ("            MaskBytes.store(c, oc + i + #L * L, VEC.fromMemorySegment(S, a, ba + i * W + #L * L * W, NO)\n"
+            f"                    .test(VectorOperators.{test}).toLong(), L);\n")
+    one = step.replace("#L * L", "0")
+    return dispatch(n, 1, body) + f"""
+    private static void {n}VV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {{
+        long i = 0;
+        if (n >= L) {{
+            i = {n}VVBody(a, oa, c, oc, n);
+        }}
+        for (; i < n; i++) {{
+            ELEM x = a.getAtIndex(E, oa + i);
+            c.set(ValueLayout.JAVA_BYTE, oc + i, (byte) ({sexpr} ? 1 : 0));
+        }}
+    }}
+
+    // Unrolled 4x: independent test-and-store chains.
+    private static long {n}VVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {{
+        long ba = oa * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {{
 {unroll(step)}        }}
@@ -196,11 +263,14 @@ def lookup(name, table):
 """
 
 
-def loops_class(elem, binary_ops, unary_ops, doc):
+def loops_class(elem, binary_ops, unary_ops, predicates, doc):
     global cls
     cls = "CLS"
     text = ""
     text += lookup("binary", binary_ops) + lookup("compare", COMPARE) + lookup("unary", unary_ops)
+    text += lookup("predicate", predicates)
+    for u, (v, s) in predicates.items():
+        text += predicate(u, v, s)
     for u, (v, s) in binary_ops.items():
         text += binary(u, v, s, False)
     for u, (v, s) in COMPARE.items():
@@ -232,7 +302,7 @@ DOC
  */
 final class CLS {
     private static final VectorSpecies<BOX> S = Lanes.SPEC;
-    private static final int L = S.length();
+    private static final long L = S.length();
     private static final long W = BOX.BYTES;
     private static final ValueLayout.OfELEMCAP E = ValueLayout.JAVA_LAYOUT_UNALIGNED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
@@ -241,8 +311,9 @@ final class CLS {
     }
 """
 
-FLOAT_DOC = """ * Elementwise FLOAT32 loops: arithmetic, maximum/minimum (NaN propagates, as
- * {@link Math#max} does), comparisons into BOOL, and unary math through the Vector API's
+FLOAT_DOC = """ * Elementwise FLOAT32 loops: arithmetic, maximum/minimum (NaN propagates) and fmax/fmin
+ * (NaN skipped) with NumPy's signed-zero rules, comparisons into BOOL, isnan/isinf/isfinite,
+ * and unary math through the Vector API's
  * lanewise operators (accuracy measured in {@code TranscendentalAccuracyTest}; the
  * scalar tail uses {@link Math}, whose results are within 1 ulp as well)."""
 INT_DOC = """ * Elementwise INT32 loops: wrapping arithmetic, maximum/minimum, comparisons into BOOL,
@@ -257,12 +328,28 @@ TWINS = {  # template class -> [(token, replacement)] for its 64-bit twin
               ("Integer.", "Long."), ("JAVA_INT", "JAVA_LONG"), ("OfInt", "OfLong"),
               ("Lanes.I32", "Lanes.I64"), ("INT32", "INT64"), (r"\bint\b", "long")],
 }
+NARROW = {  # 8- and 16-bit twins of the Int32 loops; Java widens their arithmetic to int, so stores cast back
+    "Int16": [("Int32", "Int16"), ("IntVector", "ShortVector"), ("<Integer>", "<Short>"),
+              ("Integer.", "Short."), ("JAVA_INT_UNALIGNED", "JAVA_SHORT_UNALIGNED"), ("OfInt", "OfShort"),
+              ("Lanes.I32", "Lanes.I16"), ("INT32", "INT16"), (r"\bint\b", "short")],
+    "Int8": [("Int32", "Int8"), ("IntVector", "ByteVector"), ("<Integer>", "<Byte>"),
+             ("Integer.", "Byte."), ("JAVA_INT_UNALIGNED", "JAVA_BYTE"), ("OfInt", "OfByte"),
+             ("Lanes.I32", "Lanes.I8"), ("INT32", "INT8"), (r"\bint\b", "byte")],
+}
 FILL32 = {
     "Float32": [("CLS", "Float32Loops"), ("VEC", "FloatVector"), ("BOX", "Float"), ("SPEC", "F32"),
                 ("ELEMCAP", "Float"), ("JAVA_LAYOUT", "JAVA_FLOAT"), ("ELEM", "float")],
     "Int32": [("CLS", "Int32Loops"), ("VEC", "IntVector"), ("BOX", "Integer"), ("SPEC", "I32"),
               ("ELEMCAP", "Int"), ("JAVA_LAYOUT", "JAVA_INT"), ("ELEM", "int")],
 }
+
+
+def narrow(text, name):
+    for a, b in NARROW[name]:
+        text = re.sub(a, b, text) if a.startswith("\\b") else text.replace(a, b)
+    elem = "short" if name == "Int16" else "byte"
+    # c.setAtIndex(E, at, expr); -> c.setAtIndex(E, at, (elem) (expr));
+    return re.sub(r"setAtIndex\(E, ([^,]+), (.+)\);", lambda m: f"setAtIndex(E, {m[1]}, ({elem}) ({m[2]}));", text)
 
 
 def twin(text, family):
@@ -282,12 +369,14 @@ def write(name, text):
 
 
 def main():
-    f32 = fill(loops_class("float", FLOAT_BINARY, FLOAT_UNARY, FLOAT_DOC), "Float32")
-    i32 = fill(loops_class("int", INT_BINARY, INT_UNARY, INT_DOC), "Int32")
+    f32 = fill(loops_class("float", FLOAT_BINARY, FLOAT_UNARY, PREDICATE, FLOAT_DOC), "Float32")
+    i32 = fill(loops_class("int", INT_BINARY, INT_UNARY, {}, INT_DOC), "Int32")
     write("Float32Loops", f32)
     write("Float64Loops", twin(f32, "Float32"))
     write("Int32Loops", i32)
     write("Int64Loops", twin(i32, "Int32"))
+    write("Int16Loops", narrow(i32, "Int16"))
+    write("Int8Loops", narrow(i32, "Int8"))
     for template, family in (("Float32Folds", "Float32"), ("Float32Matmul", "Float32"),
                              ("Int32Folds", "Int32")):
         src = OUT / f"{template}.java"

@@ -27,7 +27,7 @@ final class Accumulation {
         int ax = Shape.axis(axis, a.ndim());
         DType lt = ReduceTypes.of(u, a.dtype, dtype);
         DType ct = LoopResolution.computeType(lt);
-        NdArray x = a.dtype == ct ? a : a.astype(ct);
+        NdArray x = a.dtype == ct ? a : Execution.copyAs(a, ct);
         NdArray res = NdArray.allocate(ct, a.shape);
         long n = a.shape[ax];
         if (res.size() > 0) {
@@ -40,7 +40,7 @@ final class Accumulation {
                 bySlices(u, x, res, ax, d);
             }
         }
-        NdArray result = res.dtype == lt ? res : res.astype(lt);
+        NdArray result = res.dtype == lt ? res : Execution.copyAs(res, lt);
         return Reduction.toOut(u.name() + ".accumulate", result, out);
     }
 
@@ -70,15 +70,21 @@ final class Accumulation {
         });
     }
 
+    /** Wide arrays: one engine pass over the other axes; each range steps along the axis in order. */
     private static void bySlices(Ufunc u, NdArray x, NdArray res, int ax, Dispatch d) {
         DType ct = res.dtype;
         StridedLoop op = d.loop(u.name(), new DType[] {ct, ct, ct});
-        for (long i = 1; i < x.shape[ax]; i++) {
-            NdArray prev = take(res, ax, i - 1);
-            NdArray cur = take(res, ax, i);
-            Layout layout = UfuncCall.layoutOf(new NdArray[] {prev, take(x, ax, i), cur}, cur.shape, 2);
-            d.forEachRange(layout.size(), UfuncCall.GRAIN, (s, e) -> layout.run(op, s, e));
-        }
+        NdArray cur = take(res, ax, 1);
+        Layout layout = UfuncCall.layoutOf(new NdArray[] {take(res, ax, 0), take(x, ax, 1), cur}, cur.shape, 2);
+        long n = x.shape[ax];
+        long xs = x.strides[ax];
+        long rs = res.strides[ax];
+        d.forEachRange(layout.size(), UfuncCall.GRAIN, (s, e) -> {
+            for (long i = 1; i < n; i++) {
+                long step = i - 1;
+                layout.run(SliceFold.shifted(op, new long[] {step * rs, step * xs, step * rs}), s, e);
+            }
+        });
     }
 
     /** The view {@code a[..., i, ...]} with {@code axis} removed. */

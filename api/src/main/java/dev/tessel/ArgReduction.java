@@ -28,7 +28,7 @@ final class ArgReduction {
         }
         DType ct = LoopResolution.computeType(x.dtype);
         if (ct != x.dtype) {
-            x = x.astype(ct);
+            x = Execution.copyAs(x, ct);
         }
         long n = x.shape[ax];
         long[] keptShape = Accumulation.without(x.shape, ax);

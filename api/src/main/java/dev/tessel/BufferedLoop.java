@@ -32,12 +32,14 @@ final class BufferedLoop implements StridedLoop {
     /**
      * @param operandTypes dtypes of the arrays, inputs then outputs (no mask)
      * @param loopTypes resolved loop dtypes, inputs then outputs
+     * @param computeTypes the dtypes {@code inner} works in (float16 loop dtypes are float32 here)
      */
-    static StridedLoop wrap(StridedLoop inner, int nin, boolean masked, DType[] operandTypes, DType[] loopTypes) {
+    static StridedLoop wrap(StridedLoop inner, int nin, boolean masked, DType[] operandTypes, DType[] loopTypes,
+                            DType[] computeTypes) {
         DType[][] chains = new DType[operandTypes.length][];
         boolean anyCast = false;
         for (int k = 0; k < chains.length; k++) {
-            DType compute = LoopResolution.computeType(loopTypes[k]);
+            DType compute = computeTypes[k];
             chains[k] = k < nin ? chain(operandTypes[k], loopTypes[k], compute) : chain(compute, loopTypes[k], operandTypes[k]);
             anyCast |= chains[k].length > 1;
         }

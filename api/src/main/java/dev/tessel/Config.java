@@ -42,9 +42,6 @@ public final class Config {
     /** {@code tessel.gpu.fallback}: what happens when the GPU is asked for but cannot run an op. */
     public enum GpuFallback { ERROR, WARN, ALLOW }
 
-    /** {@code tessel.ownership}: what a conflicting lease does. */
-    public enum OwnershipMode { FAIL, WAIT }
-
     /**
      * One effective value.
      *
@@ -167,6 +164,7 @@ public final class Config {
         return get(ConfigKey.GPU_FALLBACK);
     }
 
+    /** {@code tessel.ownership}: what a conflicting lease does. */
     public OwnershipMode ownershipMode() {
         return get(ConfigKey.OWNERSHIP);
     }

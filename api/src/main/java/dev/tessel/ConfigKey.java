@@ -28,23 +28,23 @@ public final class ConfigKey<T> {
     public static final ConfigKey<DeviceSelection> GPU_DEVICES = add("tessel.gpu.devices", "TESSEL_GPU_DEVICES",
             DeviceSelection.syntax(), () -> DeviceSelection.ALL, "which GPU devices may be used");
     public static final ConfigKey<Config.GpuFallback> GPU_FALLBACK = add("tessel.gpu.fallback", "TESSEL_GPU_FALLBACK",
-            ConfigSyntax.choice(Config.GpuFallback.class), () -> Config.GpuFallback.WARN,
+            ConfigSyntax.choice(Config.GpuFallback.class), () -> Config.GpuFallback.ERROR,
             "when the GPU is asked for but cannot run an op: fail, or run on the CPU with or without a warning");
     public static final ConfigKey<Long> GPU_MIN_ELEMENTS = add("tessel.gpu.minElements", null,
             ConfigSyntax.longRange(1, Long.MAX_VALUE), () -> 1L << 22,
             "backend=auto sends an op to the GPU from this size (a conservative guess, not measured)");
-    public static final ConfigKey<Config.OwnershipMode> OWNERSHIP = add("tessel.ownership", "TESSEL_OWNERSHIP",
-            ConfigSyntax.choice(Config.OwnershipMode.class), () -> Config.OwnershipMode.FAIL,
+    public static final ConfigKey<OwnershipMode> OWNERSHIP = add("tessel.ownership", "TESSEL_OWNERSHIP",
+            ConfigSyntax.choice(OwnershipMode.class), () -> OwnershipMode.FAIL,
             "on a lease conflict: fail fast with OwnershipException, or wait up to tessel.ownership.timeout");
-    public static final ConfigKey<Duration> OWNERSHIP_TIMEOUT = add("tessel.ownership.timeout", null,
+    public static final ConfigKey<Duration> OWNERSHIP_TIMEOUT = add("tessel.ownership.timeout", "TESSEL_OWNERSHIP_TIMEOUT",
             ConfigSyntax.duration(), () -> Duration.ofSeconds(5), "how long tessel.ownership=wait waits");
-    public static final ConfigKey<Boolean> DEBUG_OWNERSHIP = add("tessel.debug.ownership", null,
+    public static final ConfigKey<Boolean> DEBUG_OWNERSHIP = add("tessel.debug.ownership", "TESSEL_DEBUG_OWNERSHIP",
             ConfigSyntax.bool(), () -> Boolean.FALSE, "record each ledger's history and report open leases");
     public static final ConfigKey<Boolean> TRACE = add("tessel.trace", null,
             ConfigSyntax.bool(), () -> Boolean.FALSE, "log every placement decision");
     public static final ConfigKey<OptionalInt> SIMD_MAX_BITS = add("tessel.simd.maxBits", null,
-            ConfigSyntax.powerOfTwoOrHardware(64, 512), OptionalInt::empty,
-            "cap on the SIMD vector width, for tests and tuning (default: the hardware's)");
+            ConfigSyntax.vectorBits(128, 512), OptionalInt::empty,
+            "cap on the SIMD vector width, for tests and tuning (unset: the hardware's preferred width)");
     public static final ConfigKey<Long> TILE_BYTES = add("tessel.parallel.tileBytes", null,
             ConfigSyntax.longRange(1024, 1L << 30), () -> 32L * 1024,
             "bytes of each operand in one tile (fits L1/L2 with a few operands)");
@@ -60,6 +60,8 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Long> MIN_ELEMENTS_MATMUL = add("tessel.parallel.minElements.matmul", null,
             ConfigSyntax.longRange(1, Long.MAX_VALUE), () -> 1L << 15,
             "matmuls with fewer multiply-adds run on the calling thread (32768 = 32x32x32; not measured)");
+    public static final ConfigKey<Long> STRESS_SECONDS = add("tessel.stress.seconds", null,
+            ConfigSyntax.longRange(1, 86_400), () -> 6L, "test-only: how long the ownership stress test runs");
     // ---- End of the registry. ----
 
     private final String property;

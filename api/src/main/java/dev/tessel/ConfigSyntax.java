@@ -86,22 +86,22 @@ public interface ConfigSyntax<T> {
         });
     }
 
-    /** A positive duration written as a number and a unit: {@code 200ms}, {@code 5s}, {@code 1m}. */
+    /** A duration: {@code 200ms}, {@code 5s}, {@code 1m}; a bare number is milliseconds; zero is allowed. */
     static ConfigSyntax<Duration> duration() {
         return new DurationSyntax();
     }
 
-    /** A power of two in {@code [min, max]}, or {@code hardware} (empty: no cap). */
-    static ConfigSyntax<OptionalInt> powerOfTwoOrHardware(int min, int max) {
-        String accepted = "a power of two from " + min + " to " + max + ", or hardware";
+    /**
+     * A vector width in bits, a power of two in {@code [min, max]}; the default (empty) is
+     * shown as {@code hardware}, but is not accepted as a value, because the SIMD backend reads
+     * the property as a number.
+     */
+    static ConfigSyntax<OptionalInt> vectorBits(int min, int max) {
+        String accepted = "a power of two from " + min + " to " + max;
         return new ConfigSyntax<>() {
             @Override
             public OptionalInt parse(String raw) {
-                String t = raw.trim();
-                if (t.equalsIgnoreCase("hardware")) {
-                    return OptionalInt.empty();
-                }
-                int v = Integer.parseInt(t);
+                int v = Integer.parseInt(raw.trim());
                 if (v < min || v > max || Integer.bitCount(v) != 1) {
                     throw new IllegalArgumentException(accepted);
                 }

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
  * accumulate, outer, at, the named reductions and matmul/dot all call {@link #run} once, with
  * the op's name, the arrays it reads and the arrays it writes, before touching any data.
  *
- * <p>This is where the ownership model takes its leases (read leases on {@code reads}, write
- * leases on {@code writes}) for the op's whole duration. Work done inside {@code body}
+ * <p>This is where the ownership model takes its leases ({@link Ownership#enterOp}: read
+ * leases on {@code reads}, write leases on {@code writes}) for the op's whole duration. Work done inside {@code body}
  * (resolution, copies for overlap, the kernels on worker threads) never passes through here
  * again, so an op holds exactly one set of leases however it is composed internally.
  * Outputs the op allocates itself are private to it and are not listed.
@@ -29,5 +29,16 @@ final class Execution {
         try (OpLeases _ = Ownership.enterOp(op, reads, writes)) {
             return body.get();
         }
+    }
+
+    /**
+     * A C-ordered copy of {@code a} converted to {@code type}, for use inside {@link #run}: it
+     * takes no lease of its own, since the op already holds the leases that cover it (nested
+     * leases would share the op's owner anyway; skipping them saves a ledger round trip per copy).
+     */
+    static NdArray copyAs(NdArray a, DType type) {
+        NdArray out = NdArray.allocate(type, a.shape);
+        Assign.copy(a, out);
+        return out;
     }
 }

@@ -1,5 +1,9 @@
 package dev.tessel;
 
+import dev.tessel.spi.Layout;
+import dev.tessel.spi.OpKind;
+import dev.tessel.spi.StridedLoop;
+
 /**
  * {@code ufunc.at(a, indices, b)}: for each index in turn, {@code a[i] = op(a[i], b[j])} in
  * place, unbuffered, so an index that repeats is applied once per occurrence. Indices select
@@ -37,12 +41,28 @@ final class IndexedUpdate {
             long[] target = Accumulation.concat(indices.shape, item);
             values = b.broadcastTo(target).reshape(Accumulation.concat(new long[] {idx.length}, item));
         }
-        NdArray[] out = new NdArray[1];
+        apply(u, a, idx, values);
+    }
+
+    /** Resolves and looks the loop up once, then applies it row by row in index order. */
+    private static void apply(Ufunc u, NdArray a, long[] idx, NdArray values) {
+        DType[] inTypes = values == null ? new DType[] {a.dtype} : new DType[] {a.dtype, values.dtype};
+        DType[] loop = LoopResolution.resolve(u, inTypes, null);
+        UfuncCall.checkInputCasts(u, inTypes, loop, Casting.SAME_KIND);
+        UfuncCall.outputs(u, loop, a.shape, new NdArray[] {a}, new NdArray[0], Casting.SAME_KIND);
+        if (values != null && Overlap.mayOverlap(values, a)) {
+            values = Execution.copyAs(values, values.dtype); // b is read as it was before the first update
+        }
+        DType[] arrayTypes = values == null ? new DType[] {a.dtype, a.dtype} : new DType[] {a.dtype, values.dtype, a.dtype};
+        long rowSize = Shape.size(Accumulation.without(a.shape, 0));
+        Dispatch d = Dispatch.of(u.name() + ".at", OpKind.ELEMENTWISE, loop[loop.length - 1], idx.length * rowSize,
+                idx.length * rowSize * 3L * a.dtype.itemSize());
+        StridedLoop kernel = UfuncCall.kernel(u, loop, arrayTypes, false, d);
         for (int j = 0; j < idx.length; j++) {
             NdArray row = Accumulation.take(a, 0, idx[j]);
-            out[0] = row;
-            Object[] args = values == null ? new Object[] {row} : new Object[] {row, Accumulation.take(values, 0, j)};
-            UfuncCall.execute(u, args, out, null, null, Casting.SAME_KIND);
+            NdArray[] ops = values == null ? new NdArray[] {row, row} : new NdArray[] {row, Accumulation.take(values, 0, j), row};
+            Layout layout = UfuncCall.layoutOf(ops, row.shape, ops.length - 1);
+            layout.run(kernel, 0, layout.size());
         }
     }
 }

@@ -59,14 +59,14 @@ final class MatrixProduct {
         long n = b2.shape[b2.ndim() - 1];
         DType t = DType.promote(a.dtype, b.dtype);
         DType ct = LoopResolution.computeType(t);
-        NdArray ac = a2.dtype == ct ? a2 : a2.astype(ct);
-        NdArray bc = b2.dtype == ct ? b2 : b2.astype(ct);
+        NdArray ac = a2.dtype == ct ? a2 : Execution.copyAs(a2, ct);
+        NdArray bc = b2.dtype == ct ? b2 : Execution.copyAs(b2, ct);
         NdArray c = NdArray.allocate(ct, Accumulation.concat(batch, new long[] {m, n}));
         if (c.size() > 0) {
             run(ac.broadcastTo(Accumulation.concat(batch, new long[] {m, kA})),
                     bc.broadcastTo(Accumulation.concat(batch, new long[] {kA, n})), c, m, n, kA);
         }
-        NdArray result = ct == t ? c : c.astype(t);
+        NdArray result = ct == t ? c : Execution.copyAs(c, t);
         long[] shape = result.shape;
         if (a.ndim() == 1 && b.ndim() == 1) {
             return result.reshape(batch);
@@ -85,7 +85,9 @@ final class MatrixProduct {
         DType ct = c.dtype;
         int nb = c.ndim() - 2;
         long batches = c.size() / (m * n);
-        Dispatch d = Dispatch.of("matmul", OpKind.MATMUL, ct, m * n * k, (a.size() + b.size() + c.size()) * ct.itemSize());
+        // elements = multiply-adds (flops / 2) over all batches, as OpRequest asks for matmul
+        Dispatch d = Dispatch.of("matmul", OpKind.MATMUL, ct, batches * m * n * k,
+                (a.size() + b.size() + c.size()) * ct.itemSize());
         MatmulKernel kernel = d.matmul(ct);
         MemorySegment as = a.segment();
         MemorySegment bs = b.segment();

@@ -75,7 +75,7 @@ final class NamedReductions {
         DType acc = dtype != null ? dtype : statsType(a.dtype);
         NdArray s = sumCore(a, axes, acc, keepdims);
         NdArray r = divideInPlace(s, (double) count(a, axes));
-        return dtype == null && a.dtype == DType.FLOAT16 ? r.astype(DType.FLOAT16) : r;
+        return dtype == null && a.dtype == DType.FLOAT16 ? Execution.copyAs(r, DType.FLOAT16) : r;
     }
 
     static NdArray varCore(NdArray a, int[] axes, double ddof, boolean keepdims) {
@@ -85,7 +85,7 @@ final class NamedReductions {
         NdArray dev = apply(Ufuncs.SUBTRACT, a, mean);
         NdArray sq = apply(Ufuncs.MULTIPLY, dev, dev);
         NdArray r = divideInPlace(sumCore(sq, axes, acc, keepdims), Math.max(n - ddof, 0));
-        return a.dtype == DType.FLOAT16 ? r.astype(DType.FLOAT16) : r;
+        return a.dtype == DType.FLOAT16 ? Execution.copyAs(r, DType.FLOAT16) : r;
     }
 
     static NdArray sqrtKeep(NdArray v) {

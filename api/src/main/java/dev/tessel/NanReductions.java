@@ -70,7 +70,7 @@ final class NanReductions {
         DType acc = NamedReductions.statsType(a.dtype);
         NdArray tot = NamedReductions.sumCore(replaceNan(a, 0), axes, acc, keepdims);
         NdArray r = NamedReductions.divideInPlace(tot, cnt);
-        return a.dtype == DType.FLOAT16 ? r.astype(DType.FLOAT16) : r;
+        return a.dtype == DType.FLOAT16 ? Execution.copyAs(r, DType.FLOAT16) : r;
     }
 
     private static NdArray nanvarCore(NdArray a, int[] axes, double ddof, boolean keepdims) {
@@ -79,7 +79,7 @@ final class NanReductions {
         }
         DType acc = NamedReductions.statsType(a.dtype);
         NdArray nan = apply(Ufuncs.ISNAN, a);
-        NdArray arr = replaceNan(a, 0).astype(acc);
+        NdArray arr = Execution.copyAs(replaceNan(a, 0), acc);
         NdArray cnt = NamedReductions.sumCore(apply(Ufuncs.LOGICAL_NOT, nan), axes, null, true);
         NdArray avg = NamedReductions.divideInPlace(NamedReductions.sumCore(arr, axes, acc, true), cnt);
         NdArray dev = apply(Ufuncs.WHERE, nan, Nd.scalar(0, acc), apply(Ufuncs.SUBTRACT, arr, avg));
@@ -87,7 +87,7 @@ final class NanReductions {
         NdArray dof = apply(Ufuncs.SUBTRACT, keepdims ? cnt : squeezeReduced(cnt, a.ndim(), axes), ddof);
         NdArray r = NamedReductions.divideInPlace(var, dof);
         r = apply(Ufuncs.WHERE, apply(Ufuncs.LESS_EQUAL, dof, 0.0), Nd.scalar(Double.NaN, acc), r);
-        return a.dtype == DType.FLOAT16 ? r.astype(DType.FLOAT16) : r;
+        return a.dtype == DType.FLOAT16 ? Execution.copyAs(r, DType.FLOAT16) : r;
     }
 
     private static NdArray squeezeReduced(NdArray kept, int ndim, int[] axes) {

@@ -13,7 +13,15 @@ import java.util.Arrays;
  * unary or binary op allocates this one small object and nothing else.
  */
 public final class OpLeases implements AutoCloseable {
+    /**
+     * The op this thread is running, if any. An op that runs other ops inside it (a mean
+     * calling sum, a reduction copying its input) takes their leases as the same owner, so an
+     * op never conflicts with itself however it is composed.
+     */
+    private static final ThreadLocal<OpLeases> CURRENT = new ThreadLocal<>();
+
     private final Object owner;
+    private final OpLeases enclosing;
     private LeaseSlot s0;
     private LeaseSlot s1;
     private LeaseSlot s2;
@@ -21,19 +29,24 @@ public final class OpLeases implements AutoCloseable {
     private int count;
     private boolean closed;
 
-    private OpLeases(Object owner) {
-        this.owner = owner == null ? this : owner;
+    private OpLeases(Object owner, OpLeases enclosing) {
+        this.enclosing = enclosing;
+        this.owner = owner != null ? owner : enclosing != null ? enclosing.owner : this;
     }
 
     /** Acquires the leases of one op; {@code owner} null makes the op its own owner. */
     static OpLeases enter(String op, NdArray[] reads, NdArray[] writes, Object owner) {
-        OpLeases l = new OpLeases(owner);
+        OpLeases enclosing = owner == null ? CURRENT.get() : null;
+        OpLeases l = new OpLeases(owner, enclosing);
         Conflict c = l.tryAll(op, reads, LeaseKind.READ);
         if (c == null) {
             c = l.tryAll(op, writes, LeaseKind.WRITE);
         }
         if (c != null) {
             l.retry(op, reads, writes, c);
+        }
+        if (owner == null) {
+            CURRENT.set(l);
         }
         return l;
     }
@@ -109,6 +122,9 @@ public final class OpLeases implements AutoCloseable {
         if (!closed) {
             closed = true;
             releaseAll();
+            if (owner == this || enclosing != null) {
+                CURRENT.set(enclosing);
+            }
         }
     }
 }

@@ -1,10 +1,7 @@
 package dev.tessel;
 
-import dev.tessel.spi.Layout;
 import dev.tessel.spi.OpKind;
 import dev.tessel.spi.ReduceLoop;
-import dev.tessel.spi.StridedLoop;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +23,7 @@ import java.util.List;
  * starting value.
  */
 final class Reduction {
-    private static final long MIN_BLOCK = 8192;
+    private static final long SLICE_MIN_OUTPUTS = 16;
 
     private Reduction() {
     }
@@ -42,7 +39,7 @@ final class Reduction {
         if (where != null) {
             x = masked(u, a, where, init, ct);
         } else if (x.dtype != ct) {
-            x = x.astype(ct);
+            x = Execution.copyAs(x, ct);
         }
         NdArray res = NdArray.allocate(ct, kept);
         if (res.size() > 0) {
@@ -51,12 +48,12 @@ final class Reduction {
                     throw new IllegalArgumentException("zero-size array to reduction operation " + u.name()
                             + " which has no identity");
                 }
-                res.fill(init);
+                Assign.fill(res, init);
             } else {
                 compute(u, x, reduced, res, init);
             }
         }
-        NdArray result = res.dtype == lt ? res : res.astype(lt);
+        NdArray result = res.dtype == lt ? res : Execution.copyAs(res, lt);
         if (keepdims) {
             result = result.reshape(keptShape(a.shape, reduced, true));
         }
@@ -109,14 +106,27 @@ final class Reduction {
         return n;
     }
 
-    /** {@code where(mask, a, init)} in the compute dtype: masked-out elements cannot change the result. */
+    /**
+     * {@code where(mask, a, neutral)} in the compute dtype, where {@code neutral} cannot change
+     * the result: the identity; for subtract, 0 (a right identity); for maximum and friends,
+     * which are idempotent, the initial value itself.
+     */
     private static NdArray masked(Ufunc u, NdArray a, NdArray where, Double init, DType ct) {
         if (init == null) {
             throw new IllegalArgumentException("reduction operation '" + u.name()
                     + "' does not have an identity, so to use a where mask one has to specify 'initial'");
         }
-        NdArray fillValue = Nd.scalar(init, ct);
-        NdArray src = a.dtype == ct ? a : a.astype(ct);
+        Double neutral = u.identityOrNull();
+        if (neutral == null) {
+            neutral = switch (u.name()) {
+                case "subtract" -> 0.0;
+                case "maximum", "minimum", "fmax", "fmin" -> init;
+                default -> throw new IllegalArgumentException("reduction operation '" + u.name()
+                        + "' has no neutral element, so it cannot take a where mask");
+            };
+        }
+        NdArray fillValue = Nd.scalar(neutral, ct);
+        NdArray src = a.dtype == ct ? a : Execution.copyAs(a, ct);
         NdArray full = src.broadcastTo(Shape.broadcast(src.shape, where.shape));
         if (!Arrays.equals(full.shape, a.shape)) {
             throw new ShapeException("where mask of shape " + Shape.format(where.shape)
@@ -138,7 +148,8 @@ final class Reduction {
             throw new CastingException("Cannot cast " + op + " output from dtype('" + result.dtype + "') to dtype('"
                     + out.dtype + "') with casting rule 'same_kind'");
         }
-        out.assign(result);
+        out.checkWritable();
+        Assign.copy(result, out);
         return out;
     }
 
@@ -146,10 +157,12 @@ final class Reduction {
         DType ct = res.dtype;
         Dispatch d = Dispatch.of(u.name() + ".reduce", OpKind.REDUCTION, ct, x.size(), x.size() * ct.itemSize());
         int fastest = fastestAxis(x);
-        if (fastest < 0 || reduced[fastest]) {
-            new InnerFold(u, x, reduced, res, init, d).run();
+        // Folding whole slices pays when there are enough outputs to stream; a handful of
+        // outputs fold their own (strided) runs instead.
+        if (fastest < 0 || reduced[fastest] || res.size() < SLICE_MIN_OUTPUTS) {
+            new RunFold(u, x, reduced, res, init, d).run();
         } else {
-            foldSlices(u, x, reduced, res, init, d);
+            SliceFold.run(u, x, reduced, res, init, d);
         }
     }
 
@@ -164,187 +177,4 @@ final class Reduction {
         return best;
     }
 
-    /** Outer strategy: res = op(res, x[r]) for every index r of the reduced axes, slice by slice. */
-    private static void foldSlices(Ufunc u, NdArray x, boolean[] reduced, NdArray res, Double init, Dispatch d) {
-        DType ct = res.dtype;
-        StridedLoop op = d.loop(u.name(), new DType[] {ct, ct, ct});
-        int nd = x.ndim();
-        List<Integer> rAxes = new ArrayList<>();
-        List<Integer> kAxes = new ArrayList<>();
-        for (int i = 0; i < nd; i++) {
-            (reduced[i] ? rAxes : kAxes).add(i);
-        }
-        long[] kStrides = kAxes.stream().mapToLong(i -> x.strides[i]).toArray();
-        long total = reducedSize(x.shape, reduced);
-        long[] idx = new long[rAxes.size()];
-        for (long r = 0; r < total; r++) {
-            long off = x.offset;
-            for (int j = 0; j < idx.length; j++) {
-                off += idx[j] * x.strides[rAxes.get(j)];
-            }
-            NdArray slice = x.view(res.shape, kStrides, off, false);
-            if (r == 0 && init == null) {
-                Assign.copy(slice, res);
-            } else {
-                if (r == 0) {
-                    res.fill(init);
-                }
-                Layout layout = UfuncCall.layoutOf(new NdArray[] {res, slice, res}, res.shape, 2);
-                d.forEachRange(layout.size(), UfuncCall.GRAIN, (s, e) -> layout.run(op, s, e));
-            }
-            for (int j = idx.length - 1; j >= 0; j--) {
-                if (++idx[j] < x.shape[rAxes.get(j)]) {
-                    break;
-                }
-                idx[j] = 0;
-            }
-        }
-    }
-
-    /** Inner strategy: each output folds its own (merged) runs with the reduce loop. */
-    private static final class InnerFold {
-        private final NdArray x;
-        private final NdArray res;
-        private final Double init;
-        private final Double identity;
-        private final Dispatch d;
-        private final ReduceLoop fold;
-        private final StridedLoop op;
-        private final long[] kShape;
-        private final long[] kStrides;
-        private final long[] rShape; // merged reduced axes, outermost first
-        private final long[] rStrides;
-
-        InnerFold(Ufunc u, NdArray x, boolean[] reduced, NdArray res, Double init, Dispatch d) {
-            this.x = x;
-            this.res = res;
-            this.init = init;
-            this.identity = u.identityOrNull();
-            this.d = d;
-            DType ct = res.dtype;
-            this.fold = d.reduceLoop(u.name(), ct);
-            this.op = d.loop(u.name(), new DType[] {ct, ct, ct});
-            List<long[]> r = new ArrayList<>();
-            List<long[]> k = new ArrayList<>();
-            for (int i = 0; i < x.ndim(); i++) {
-                (reduced[i] ? r : k).add(new long[] {x.shape[i], x.strides[i]});
-            }
-            kShape = k.stream().mapToLong(p -> p[0]).toArray();
-            kStrides = k.stream().mapToLong(p -> p[1]).toArray();
-            long[][] merged = mergeRuns(r);
-            rShape = merged[0];
-            rStrides = merged[1];
-        }
-
-        /** Drops length-1 axes, orders by decreasing |stride| and merges axes that walk as one. */
-        private static long[][] mergeRuns(List<long[]> axes) {
-            List<long[]> a = new ArrayList<>(axes.stream().filter(p -> p[0] != 1).toList());
-            a.sort((p, q) -> Long.compare(Math.abs(q[1]), Math.abs(p[1])));
-            List<long[]> m = new ArrayList<>();
-            for (long[] p : a) {
-                long[] last = m.isEmpty() ? null : m.get(m.size() - 1);
-                if (last != null && last[1] == p[1] * p[0]) {
-                    m.set(m.size() - 1, new long[] {last[0] * p[0], p[1]});
-                } else {
-                    m.add(p.clone());
-                }
-            }
-            if (m.isEmpty()) {
-                m.add(new long[] {1, 0});
-            }
-            return new long[][] {m.stream().mapToLong(p -> p[0]).toArray(), m.stream().mapToLong(p -> p[1]).toArray()};
-        }
-
-        void run() {
-            long nOut = res.size();
-            long run = rShape[rShape.length - 1];
-            if (rShape.length == 1 && run >= 2 * MIN_BLOCK && nOut < 16) {
-                for (long o = 0; o < nOut; o++) {
-                    foldBlocked(o, base(o), run);
-                }
-                return;
-            }
-            d.forEachRange(nOut, 1, (s, e) -> {
-                for (long o = s; o < e; o++) {
-                    foldOne(o, base(o));
-                }
-            });
-        }
-
-        private long base(long o) {
-            long off = x.offset;
-            for (int i = kShape.length - 1; i >= 0; i--) {
-                off += (o % kShape[i]) * kStrides[i];
-                o /= kShape[i];
-            }
-            return off;
-        }
-
-        private void foldOne(long o, long base) {
-            MemorySegment xs = x.segment();
-            MemorySegment rs = res.segment();
-            int nd = rShape.length;
-            long len = rShape[nd - 1];
-            long step = rStrides[nd - 1];
-            long outer = 1;
-            for (int i = 0; i < nd - 1; i++) {
-                outer *= rShape[i];
-            }
-            for (long m = 0; m < outer; m++) {
-                long off = base;
-                long rem = m;
-                for (int i = nd - 2; i >= 0; i--) {
-                    off += (rem % rShape[i]) * rStrides[i];
-                    rem /= rShape[i];
-                }
-                if (m == 0 && init == null) {
-                    x.dtype.copyElement(xs, off, rs, o);
-                    fold.run(xs, off + step, step, len - 1, rs, o);
-                } else {
-                    if (m == 0) {
-                        res.dtype.setDouble(rs, o, init);
-                    }
-                    fold.run(xs, off, step, len, rs, o);
-                }
-            }
-        }
-
-        /** One long run: fixed blocks (size from the length alone), folded in parallel, combined pairwise. */
-        private void foldBlocked(long o, long base, long len) {
-            long block = Math.max(MIN_BLOCK, (((len + 63) / 64) + 127) / 128 * 128);
-            long nb = (len + block - 1) / block;
-            long step = rStrides[0];
-            NdArray partial = NdArray.allocate(res.dtype, nb);
-            MemorySegment ps = partial.segment();
-            MemorySegment xs = x.segment();
-            d.forEachRange(nb, 1, (s, e) -> {
-                for (long b = s; b < e; b++) {
-                    long start = b * block;
-                    long n = Math.min(block, len - start);
-                    long off = base + start * step;
-                    if (identity != null) {
-                        res.dtype.setDouble(ps, b, identity);
-                        fold.run(xs, off, step, n, ps, b);
-                    } else {
-                        x.dtype.copyElement(xs, off, ps, b);
-                        fold.run(xs, off + step, step, n - 1, ps, b);
-                    }
-                }
-            });
-            MemorySegment[] pp = {ps, ps, ps};
-            long[] zero = {0, 0, 0};
-            for (long width = 1; width < nb; width *= 2) {
-                for (long i = 0; i + width < nb; i += 2 * width) {
-                    op.run(pp, new long[] {i, i + width, i}, zero, 1);
-                }
-            }
-            MemorySegment rs = res.segment();
-            if (init == null) {
-                res.dtype.copyElement(ps, 0, rs, o);
-            } else {
-                res.dtype.setDouble(rs, o, init);
-                op.run(new MemorySegment[] {rs, ps, rs}, new long[] {o, 0, o}, zero, 1);
-            }
-        }
-    }
 }

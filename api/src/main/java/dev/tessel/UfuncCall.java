@@ -61,7 +61,7 @@ final class UfuncCall {
         }
     }
 
-    private static void checkInputCasts(Ufunc u, DType[] in, DType[] loop, Casting casting) {
+    static void checkInputCasts(Ufunc u, DType[] in, DType[] loop, Casting casting) {
         for (int k = 0; k < in.length; k++) {
             boolean whereCondition = u.name().equals("where") && k == 0;
             if (!whereCondition && !DType.canCast(in[k], loop[k], casting)) {
@@ -107,7 +107,7 @@ final class UfuncCall {
         return full;
     }
 
-    private static NdArray[] outputs(Ufunc u, DType[] loop, long[] full, NdArray[] out, NdArray[] in, Casting casting) {
+    static NdArray[] outputs(Ufunc u, DType[] loop, long[] full, NdArray[] out, NdArray[] in, Casting casting) {
         NdArray[] outs = new NdArray[u.nout()];
         char order = preferredOrder(in, full);
         for (int j = 0; j < outs.length; j++) {
@@ -145,7 +145,7 @@ final class UfuncCall {
     static NdArray unshare(NdArray a, long[] full, NdArray[] outs) {
         for (NdArray o : outs) {
             if (Overlap.mayOverlap(a, o) && !sameElements(a, o, full)) {
-                return a.copy();
+                return Execution.copyAs(a, a.dtype);
             }
         }
         return a;
@@ -206,8 +206,21 @@ final class UfuncCall {
         }
         DType[] compute = LoopResolution.computeTypes(loop);
         Dispatch d = Dispatch.of(u.name(), OpKind.ELEMENTWISE, compute[compute.length - 1], size, bytes);
-        StridedLoop kernel = BufferedLoop.wrap(d.loop(u.name(), compute), in.length, mask != null, arrayTypes, loop);
+        StridedLoop kernel = kernel(u, loop, arrayTypes, mask != null, d);
         d.forEachRange(size, GRAIN, (s, e) -> layout.run(kernel, s, e));
+    }
+
+    /**
+     * The loop that runs {@code u} for resolved dtypes {@code loop} on arrays of
+     * {@code arrayTypes} (inputs then outputs), wrapped with the conversions and mask it needs.
+     */
+    static StridedLoop kernel(Ufunc u, DType[] loop, DType[] arrayTypes, boolean masked, Dispatch d) {
+        StridedLoop half = loop[0] == DType.FLOAT16 ? HalfPrecisionLoops.of(u.name()) : null;
+        if (half != null) {
+            return BufferedLoop.wrap(half, u.nin(), masked, arrayTypes, loop, loop);
+        }
+        DType[] compute = LoopResolution.computeTypes(loop);
+        return BufferedLoop.wrap(d.loop(u.name(), compute), u.nin(), masked, arrayTypes, loop, compute);
     }
 
     static Layout layoutOf(NdArray[] arrays, long[] full, int orderBy) {

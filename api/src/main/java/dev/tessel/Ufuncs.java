@@ -157,8 +157,19 @@ public final class Ufuncs {
     /** Up to three catalogue names closest to {@code name} by edit distance. */
     private static String nearest(String name) {
         List<String> names = new ArrayList<>(BY_NAME.keySet());
-        Collections.sort(names, Comparator.comparingInt((String n) -> distance(name, n)).thenComparing(n -> n));
+        // Nearest by edit distance; among equals, the longer shared prefix (arcsine -> arcsin, arcsinh).
+        Collections.sort(names, Comparator.comparingInt((String n) -> distance(name, n))
+                .thenComparing(Comparator.comparingInt((String n) -> sharedPrefix(name, n)).reversed())
+                .thenComparing(n -> n));
         return String.join(", ", names.subList(0, 3).stream().map(n -> "'" + n + "'").toList());
+    }
+
+    private static int sharedPrefix(String a, String b) {
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        return i;
     }
 
     private static int distance(String a, String b) {

@@ -13,6 +13,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class ConfigTest {
+    private static final String DURATION =
+            "a duration such as 200ms, 5s or 1m (units ns, us, ms, s, m, h; a bare number is milliseconds)";
+
     private static Config props(String... kv) {
         return Config.of(pairs(kv), Map.of());
     }
@@ -31,12 +34,13 @@ class ConfigTest {
         assertEquals(Config.BackendChoice.AUTO, c.backend());
         assertEquals(Math.min(1024, Runtime.getRuntime().availableProcessors()), c.cpuThreads());
         assertEquals(DeviceSelection.ALL, c.gpuDevices());
-        assertEquals(Config.GpuFallback.WARN, c.gpuFallback());
-        assertEquals(Config.OwnershipMode.FAIL, c.ownershipMode());
+        assertEquals(Config.GpuFallback.ERROR, c.gpuFallback());
+        assertEquals(OwnershipMode.FAIL, c.ownershipMode());
         assertEquals(Duration.ofSeconds(5), c.ownershipTimeout());
         assertEquals(false, c.trace());
         assertEquals(false, c.debugOwnership());
         assertEquals(OptionalInt.empty(), c.simdMaxBits());
+        assertEquals("tessel.simd.maxBits = hardware (default)", c.value(ConfigKey.SIMD_MAX_BITS).toString());
         assertEquals(32768L, c.get(ConfigKey.MIN_ELEMENTS_ELEMENTWISE));
         for (Config.Value<?> v : c.values()) {
             assertEquals(Config.Source.DEFAULT, v.source(), v.toString());
@@ -52,7 +56,7 @@ class ConfigTest {
         assertEquals(Config.Source.PROPERTY, c.value(ConfigKey.CPU_THREADS).source());
         assertEquals(Config.BackendChoice.SCALAR, c.backend());
         assertEquals(Config.Source.ENV, c.value(ConfigKey.BACKEND).source());
-        assertEquals(Config.OwnershipMode.WAIT, c.ownershipMode());
+        assertEquals(OwnershipMode.WAIT, c.ownershipMode());
         assertEquals(Config.Source.PROPERTY, c.value(ConfigKey.OWNERSHIP).source());
         assertEquals(Config.Source.DEFAULT, c.value(ConfigKey.GPU_FALLBACK).source());
         assertEquals("tessel.cpu.threads = 3 (system property)", c.value(ConfigKey.CPU_THREADS).toString());
@@ -62,8 +66,11 @@ class ConfigTest {
     @Test
     void environmentIsReadOnlyForKeysThatHaveAVariable() {
         // tessel.trace has no variable: TESSEL_TRACE is somebody else's.
-        Config c = Config.of(Map.of(), pairs("TESSEL_TRACE", "true", "TESSEL_GPU_DEVICES", "0,2"));
+        Config c = Config.of(Map.of(), pairs("TESSEL_TRACE", "true", "TESSEL_GPU_DEVICES", "0,2",
+                "TESSEL_OWNERSHIP_TIMEOUT", "2s", "TESSEL_DEBUG_OWNERSHIP", "true"));
         assertEquals(false, c.trace());
+        assertEquals(Duration.ofSeconds(2), c.ownershipTimeout());
+        assertEquals(true, c.debugOwnership());
         assertEquals(List.of(0, 2), c.gpuDevices().indices());
         assertEquals(List.of(0), c.gpuDevices().select(2));
     }
@@ -83,6 +90,10 @@ class ConfigTest {
         assertEquals(List.of(1), props("tessel.gpu.devices", "1,").gpuDevices().select(3));
         assertEquals(Duration.ofMinutes(1), props("tessel.ownership.timeout", "1m").ownershipTimeout());
         assertEquals(Duration.ofSeconds(3), props("tessel.ownership.timeout", "PT3S").ownershipTimeout());
+        assertEquals(Duration.ofMillis(250), props("tessel.ownership.timeout", "250").ownershipTimeout());
+        assertEquals(Duration.ZERO, props("tessel.ownership.timeout", "0").ownershipTimeout());
+        assertEquals("tessel.ownership.timeout = 0ms (system property)",
+                props("tessel.ownership.timeout", "0s").value(ConfigKey.OWNERSHIP_TIMEOUT).toString());
         assertEquals("tessel.ownership.timeout = 200ms (system property)",
                 c.value(ConfigKey.OWNERSHIP_TIMEOUT).toString());
         assertEquals("tessel.gpu.devices = 1, (system property)",
@@ -100,12 +111,14 @@ class ConfigTest {
         "tessel.gpu.fallback|maybe|one of error, warn, allow",
         "tessel.gpu.minElements|0|an integer from 1 to 9223372036854775807",
         "tessel.ownership|block|one of fail, wait",
-        "tessel.ownership.timeout|5|a positive duration such as 200ms, 5s or 1m (units ns, us, ms, s, m, h)",
-        "tessel.ownership.timeout|0s|a positive duration such as 200ms, 5s or 1m (units ns, us, ms, s, m, h)",
+        "tessel.ownership.timeout|5 days|" + DURATION,
+        "tessel.ownership.timeout|-1s|" + DURATION,
         "tessel.debug.ownership|yes|true or false",
         "tessel.trace|1|true or false",
-        "tessel.simd.maxBits|96|a power of two from 64 to 512, or hardware",
-        "tessel.simd.maxBits|1024|a power of two from 64 to 512, or hardware",
+        "tessel.simd.maxBits|96|a power of two from 128 to 512",
+        "tessel.simd.maxBits|64|a power of two from 128 to 512",
+        "tessel.simd.maxBits|hardware|a power of two from 128 to 512",
+        "tessel.simd.maxBits|1024|a power of two from 128 to 512",
         "tessel.parallel.tileBytes|100|an integer from 1024 to 1073741824",
         "tessel.parallel.minElements.copy|-5|an integer from 1 to 9223372036854775807",
         "tessel.parallel.minElements.elementwise|32K|an integer from 1 to 9223372036854775807",
@@ -132,7 +145,8 @@ class ConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> props("tessel.cpu.thread", "2"));
         assertTrue(e.getMessage().startsWith("Unknown configuration key: system property -Dtessel.cpu.thread; "
                 + "did you mean tessel.cpu.threads? Known keys: tessel.backend, tessel.cpu.threads, "), e.getMessage());
-        assertTrue(e.getMessage().endsWith(", tessel.parallel.minElements.matmul"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(", tessel.parallel.minElements.matmul, tessel.stress.seconds"),
+                e.getMessage());
         ConfigException far = assertThrows(ConfigException.class, () -> props("tessel.colour", "red"));
         assertTrue(far.getMessage().startsWith("Unknown configuration key: system property -Dtessel.colour "
                 + "Known keys: tessel.backend, "), far.getMessage());

@@ -9,8 +9,16 @@ import dev.tessel.spi.RangeTask;
 /**
  * A test-only engine for the api module's own tests: everything on the reference backend, on
  * the calling thread, in ranges of at most 1000 indices so that range splitting is exercised.
+ *
+ * <p>Tests in this package may change the range size and run ranges last to first, to check
+ * that results do not depend on how work is split (see {@code ReductionSplitTest}).
  */
 public final class InlineEngine implements Engine {
+    /** Largest range handed to a task, in grains of 1000 indices' worth; tests may change it. */
+    static volatile long rangeLimit = 1000;
+    /** When true, ranges run from the last to the first. */
+    static volatile boolean reversed;
+
     @Override
     public Backend place(OpRequest request) {
         return ReferenceBackend.INSTANCE;
@@ -23,8 +31,10 @@ public final class InlineEngine implements Engine {
 
     @Override
     public void forEachRange(OpRequest request, Backend backend, long total, long grain, RangeTask task) {
-        long step = Math.max(grain, (1000 / Math.max(grain, 1)) * grain);
-        for (long s = 0; s < total; s += step) {
+        long step = Math.max(grain, (rangeLimit / Math.max(grain, 1)) * grain);
+        long ranges = (total + step - 1) / step;
+        for (long r = 0; r < ranges; r++) {
+            long s = (reversed ? ranges - 1 - r : r) * step;
             task.run(s, Math.min(total, s + step));
         }
     }

@@ -76,4 +76,54 @@ class UfuncTest {
         NdArray big = Nd.ones(DType.FLOAT32, 100_001);
         assertEquals(100_001.0, big.sum().item());
     }
+
+    @Test
+    void outAliasingAnInputOtherThanElementwiseIsComputedAsIfSeparate() {
+        NdArray a = Nd.arange(4).astype(DType.FLOAT64);
+        NdArray rev = a.slice("::-1");
+        Ufuncs.ADD.call(new Object[] {a, rev}, new NdArray[] {a}, null, null, null);
+        assertArrayEquals(new double[] {3, 3, 3, 3}, a.toDoubleArray());
+        NdArray m = Nd.arange(9).astype(DType.FLOAT64).reshape(3, 3);
+        Ufuncs.ADD.call(new Object[] {m, m.T()}, new NdArray[] {m}, null, null, null);
+        assertArrayEquals(new double[] {0, 4, 8, 4, 8, 12, 8, 12, 16}, m.toDoubleArray());
+        NdArray r = Nd.arange(6).astype(DType.FLOAT64).reshape(2, 3);
+        Ufuncs.ADD.reduce(r, new int[] {0}, null, r.slice("0"), false, null, null);
+        assertArrayEquals(new double[] {3, 5, 7, 3, 4, 5}, r.toDoubleArray());
+    }
+
+    @Test
+    void whereLeavesMaskedOutputsAndAtAccumulatesRepeats() {
+        NdArray out = Nd.full(DType.FLOAT64, -1, 4);
+        NdArray mask = Nd.array(new boolean[] {true, false, true, false});
+        Ufuncs.MULTIPLY.call(new Object[] {Nd.arange(4), 2.0}, new NdArray[] {out}, mask, null, null);
+        assertArrayEquals(new double[] {0, -1, 4, -1}, out.toDoubleArray());
+        NdArray acc = Nd.zeros(3);
+        Ufuncs.ADD.at(acc, Nd.array(new long[] {0, 2, 2, -1}), Nd.scalar(1.0, DType.FLOAT64));
+        assertArrayEquals(new double[] {1, 0, 3}, acc.toDoubleArray());
+    }
+
+    @Test
+    void dtypeSelectsTheLoopAndComparisonsWithWideScalarsAreExact() {
+        NdArray a = Nd.array(new byte[] {100, 100});
+        NdArray r = Ufuncs.ADD.call(new Object[] {a, a}, null, null, DType.FLOAT32, Casting.SAME_KIND)[0];
+        assertEquals(DType.FLOAT32, r.dtype());
+        assertArrayEquals(new float[] {200, 200}, r.toFloatArray());
+        NdArray u8 = Nd.array(new byte[] {0, (byte) 255}).astype(DType.UINT8);
+        assertArrayEquals(new boolean[] {false, false}, Ufuncs.LESS.call(u8, -1).toBooleanArray());
+        assertArrayEquals(new boolean[] {true, true}, Ufuncs.LESS.call(u8, 300).toBooleanArray());
+    }
+
+    @Test
+    void blockedSumDoesNotDependOnTheInputStride() {
+        int n = 100_003;
+        float[] data = new float[2 * n];
+        java.util.Random rnd = new java.util.Random(7);
+        for (int i = 0; i < data.length; i++) {
+            data[i] = rnd.nextFloat() - 0.5f;
+        }
+        NdArray wide = Nd.wrap(data, 2 * n);
+        NdArray strided = wide.slice("::2");
+        NdArray dense = strided.copy();
+        assertEquals(Float.floatToIntBits((float) dense.sum().item()), Float.floatToIntBits((float) strided.sum().item()));
+    }
 }

@@ -1,12 +1,10 @@
 package dev.tessel.reference;
 
-import static dev.tessel.reference.ScalarKernels.binaryF;
 import static dev.tessel.reference.ScalarKernels.binaryL;
 import static dev.tessel.reference.ScalarKernels.compareF;
 import static dev.tessel.reference.ScalarKernels.compareL;
 import static dev.tessel.reference.ScalarKernels.predicateF;
 import static dev.tessel.reference.ScalarKernels.predicateL;
-import static dev.tessel.reference.ScalarKernels.unaryF;
 import static dev.tessel.reference.ScalarKernels.unaryL;
 
 import dev.tessel.DType;

@@ -12,8 +12,9 @@ import dev.tessel.spi.StridedLoop;
  * Comparisons, maximum/minimum (NaN propagates), fmax/fmin (NaN is skipped), clip, and the
  * three-way {@code where}. Integers compare as longs, so int64 is exact.
  *
- * <p>Signed zeros follow NumPy: maximum and minimum return the second operand when the two
- * compare equal, fmax and fmin the first; clip keeps x when it equals a bound.
+ * <p>Signed zeros follow NumPy's float32 and float64 array loops: maximum, minimum, fmax and
+ * fmin return the second operand when the two compare equal, so clip returns the bound when x
+ * equals it.
  */
 final class ComparisonLoops {
     private ComparisonLoops() {
@@ -84,22 +85,16 @@ final class ComparisonLoops {
     }
 
     static double fmax(double a, double b) {
-        return Double.isNaN(b) ? a : Double.isNaN(a) ? b : a >= b ? a : b;
+        return Double.isNaN(b) ? a : Double.isNaN(a) ? b : a > b ? a : b;
     }
 
     static double fmin(double a, double b) {
-        return Double.isNaN(b) ? a : Double.isNaN(a) ? b : a <= b ? a : b;
+        return Double.isNaN(b) ? a : Double.isNaN(a) ? b : a < b ? a : b;
     }
 
+    /** NaN in x or a bound propagates. */
     static double clip(double x, double lo, double hi) {
-        if (Double.isNaN(x) || Double.isNaN(lo)) {
-            return Double.isNaN(x) ? x : lo;
-        }
-        double v = x < lo ? lo : x;
-        if (Double.isNaN(hi)) {
-            return hi;
-        }
-        return v > hi ? hi : v;
+        return minimum(maximum(x, lo), hi);
     }
 
     private static StridedLoop where(DType d) {

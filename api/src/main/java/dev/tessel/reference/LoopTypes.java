@@ -7,8 +7,6 @@ import java.util.List;
 final class LoopTypes {
     static final List<DType> INTS = List.of(DType.INT8, DType.UINT8, DType.INT16, DType.INT32, DType.INT64);
     static final List<DType> FLOATS = List.of(DType.FLOAT32, DType.FLOAT64);
-    static final List<DType> NUMBERS = List.of(DType.INT8, DType.UINT8, DType.INT16, DType.INT32, DType.INT64,
-            DType.FLOAT32, DType.FLOAT64);
     static final List<DType> ALL = List.of(DType.BOOL, DType.INT8, DType.UINT8, DType.INT16, DType.INT32,
             DType.INT64, DType.FLOAT32, DType.FLOAT64);
 

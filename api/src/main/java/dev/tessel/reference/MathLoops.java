@@ -1,7 +1,6 @@
 package dev.tessel.reference;
 
 import static dev.tessel.reference.ScalarKernels.binaryF;
-import static dev.tessel.reference.ScalarKernels.binaryL;
 import static dev.tessel.reference.ScalarKernels.predicateF;
 import static dev.tessel.reference.ScalarKernels.predicateL;
 import static dev.tessel.reference.ScalarKernels.unaryF;

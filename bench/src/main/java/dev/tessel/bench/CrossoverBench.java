@@ -1,11 +1,10 @@
 package dev.tessel.bench;
 
 import dev.tessel.DType;
+import dev.tessel.Nd;
+import dev.tessel.NdArray;
 import dev.tessel.Tessel;
-import dev.tessel.spi.Engine;
-import dev.tessel.spi.Engines;
-import dev.tessel.spi.OpKind;
-import dev.tessel.spi.OpRequest;
+import dev.tessel.Ufuncs;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,69 +20,62 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Where splitting an op over threads starts to pay: the same tiled op on a budget of 1 and of
- * 2+ threads, with the engine's size thresholds set to 1 so that it always splits when the
- * budget allows. The crossover for an op class is the smallest size where the wider budget
- * is faster; {@code tessel.parallel.minElements.*} defaults come from it. The kernels are
- * plain Java loops that C2 vectorizes (elementwise) or not (the reduction's serial sum), so
- * they stand for memory-bound SIMD loops and for compute-heavier ones respectively.
+ * Where splitting an op over threads starts to pay: the same public-API op on a thread budget
+ * of 1 and of 2, with every {@code tessel.parallel.minElements.*} threshold set to 1 so that
+ * the engine splits whenever the budget allows. For each op class the crossover is the
+ * smallest size at which budget 2 is faster; the thresholds' defaults should sit at or above
+ * it. {@code size} is the element count (elementwise, reduction) or the multiply-adds, the
+ * matrices' side cubed (matmul: 32768 = two 32 x 32 matrices).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Dtessel.parallel.minElements.elementwise=1",
-    "-Dtessel.parallel.minElements.reduction=1"})
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector",
+    "-Dtessel.parallel.minElements.elementwise=1", "-Dtessel.parallel.minElements.reduction=1",
+    "-Dtessel.parallel.minElements.matmul=1"})
 @Warmup(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 5, time = 300, timeUnit = TimeUnit.MILLISECONDS)
 public class CrossoverBench {
-    @Param({"4096", "16384", "32768", "65536", "131072", "1048576"})
+    @Param({"4096", "16384", "32768", "65536", "262144"})
     public int size;
 
     @Param({"1", "2"})
     public int threads;
 
-    private float[] a;
-    private float[] b;
-    private float[] c;
-    private Engine engine;
-    private OpRequest add;
-    private OpRequest sum;
+    private NdArray x;
+    private NdArray y;
+    private NdArray out;
+    private NdArray m;
+    private int side;
 
     @Setup(Level.Trial)
     public void setUp() {
-        a = new float[size];
-        b = new float[size];
-        c = new float[size];
-        for (int i = 0; i < size; i++) {
-            a[i] = i * 0.5f;
-            b[i] = 1.0f / (i + 1);
-        }
-        engine = Engines.current();
         Tessel.setThreads(threads);
-        add = new OpRequest("add", OpKind.ELEMENTWISE, DType.FLOAT32, size, 12L * size);
-        sum = new OpRequest("add", OpKind.REDUCTION, DType.FLOAT32, size, 4L * size);
+        x = Nd.linspace(0, 1, size, true, DType.FLOAT32);
+        y = Nd.linspace(1, 2, size, true, DType.FLOAT32);
+        out = Nd.empty(DType.FLOAT32, size);
+        // A square matmul of side^3 = size multiply-adds: the same work count as the other ops.
+        side = (int) Math.round(Math.cbrt(size));
+        m = Nd.linspace(0, 1, (long) side * side, true, DType.FLOAT32).reshape(side, side);
     }
 
     @Benchmark
-    public float[] elementwiseAdd() {
-        engine.forEachRange(add, engine.reference(), size, 1, (s, e) -> {
-            for (int i = (int) s; i < e; i++) {
-                c[i] = a[i] + b[i];
-            }
-        });
-        return c;
+    public NdArray add() {
+        return Ufuncs.ADD.call(new Object[] {x, y}, new NdArray[] {out}, null, null, null)[0];
     }
 
     @Benchmark
-    public float[] reductionSum() {
-        float[] partial = c;
-        engine.forEachRange(sum, engine.reference(), size, 1, (s, e) -> {
-            float acc = 0;
-            for (int i = (int) s; i < e; i++) {
-                acc += a[i];
-            }
-            partial[(int) s] = acc;
-        });
-        return partial;
+    public NdArray exp() {
+        return Ufuncs.EXP.call(new Object[] {x}, new NdArray[] {out}, null, null, null)[0];
+    }
+
+    @Benchmark
+    public NdArray sum() {
+        return Ufuncs.ADD.reduce(x);
+    }
+
+    @Benchmark
+    public NdArray matmul() {
+        return Nd.matmul(m, m);
     }
 }

@@ -68,6 +68,16 @@ final class Float32Folds {
                     out.setAtIndex(E, o, Math.min(out.getAtIndex(E, o), extreme(in, off, st, n, false)));
                 }
             };
+            case "fmax" -> (in, off, st, n, out, o) -> {
+                if (n > 0) {
+                    out.setAtIndex(E, o, fmax(out.getAtIndex(E, o), ignoringNaN(in, off, st, n, true)));
+                }
+            };
+            case "fmin" -> (in, off, st, n, out, o) -> {
+                if (n > 0) {
+                    out.setAtIndex(E, o, fmin(out.getAtIndex(E, o), ignoringNaN(in, off, st, n, false)));
+                }
+            };
             default -> null;
         };
     }
@@ -242,6 +252,65 @@ final class Float32Folds {
         }
         return m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
                 .reduceLanes(VectorOperators.MIN);
+    }
+
+    // ---- fmax / fmin: NaNs are skipped ----
+
+    private static float fmax(float a, float b) {
+        return Float.isNaN(a) ? b : Float.isNaN(b) ? a : Math.max(a, b);
+    }
+
+    private static float fmin(float a, float b) {
+        return Float.isNaN(a) ? b : Float.isNaN(b) ? a : Math.min(a, b);
+    }
+
+    /**
+     * The largest (or smallest) non-NaN element, NaN if all are NaN. The compare-and-blend step
+     * skips NaNs by itself (a comparison with NaN is false), so the accumulators start at the
+     * infinity that loses every comparison; only when that infinity survives is the run
+     * rescanned to tell "all NaN" from "all -inf".
+     */
+    private static float ignoringNaN(MemorySegment in, long off, long stride, long n, boolean max) {
+        float none = max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
+        float m = none;
+        long i = 0;
+        if (stride == 1 && n >= U * L) {
+            i = n / (U * L) * (U * L);
+            m = blendBody(in, off * W, i, max);
+        }
+        for (; i < n; i++) {
+            float x = in.getAtIndex(E, off + i * stride);
+            if (max ? x > m : x < m) {
+                m = x;
+            }
+        }
+        if (m == none) {
+            for (long j = 0; j < n; j++) {
+                if (!Float.isNaN(in.getAtIndex(E, off + j * stride))) {
+                    return m;
+                }
+            }
+            return Float.NaN;
+        }
+        return m;
+    }
+
+    // Unrolled 4x: four compare-and-blend accumulators; n is a multiple of U * L.
+    private static float blendBody(MemorySegment in, long b, long n, boolean max) {
+        FloatVector m0 = FloatVector.broadcast(S, max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY);
+        FloatVector m1 = m0, m2 = m0, m3 = m0;
+        for (long i = 0; i < n; i += U * L) {
+            FloatVector v0 = FloatVector.fromMemorySegment(S, in, b + i * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
+            m0 = m0.blend(v0, max ? m0.lt(v0) : v0.lt(m0));
+            m1 = m1.blend(v1, max ? m1.lt(v1) : v1.lt(m1));
+            m2 = m2.blend(v2, max ? m2.lt(v2) : v2.lt(m2));
+            m3 = m3.blend(v3, max ? m3.lt(v3) : v3.lt(m3));
+        }
+        VectorOperators.Associative op = max ? VectorOperators.MAX : VectorOperators.MIN;
+        return m0.lanewise(op, m1).lanewise(op, m2.lanewise(op, m3)).reduceLanes(op);
     }
 
     // ---- first occurrence ----

@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Elementwise FLOAT32 loops: arithmetic, maximum/minimum (NaN propagates, as
- * {@link Math#max} does), comparisons into BOOL, and unary math through the Vector API's
+ * Elementwise FLOAT32 loops: arithmetic, maximum/minimum (NaN propagates) and fmax/fmin
+ * (NaN skipped) with NumPy's signed-zero rules, comparisons into BOOL, isnan/isinf/isfinite,
+ * and unary math through the Vector API's
  * lanewise operators (accuracy measured in {@code TranscendentalAccuracyTest}; the
  * scalar tail uses {@link Math}, whose results are within 1 ulp as well).
  *
@@ -24,7 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Float32Loops {
     private static final VectorSpecies<Float> S = Lanes.F32;
-    private static final int L = S.length();
+    private static final long L = S.length();
     private static final long W = Float.BYTES;
     private static final ValueLayout.OfFloat E = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
@@ -40,6 +41,8 @@ final class Float32Loops {
             case "divide" -> Float32Loops::divide;
             case "maximum" -> Float32Loops::maximum;
             case "minimum" -> Float32Loops::minimum;
+            case "fmax" -> Float32Loops::fmax;
+            case "fmin" -> Float32Loops::fmin;
             default -> null;
         };
     }
@@ -60,6 +63,8 @@ final class Float32Loops {
         return switch (ufunc) {
             case "negative" -> Float32Loops::negative;
             case "absolute" -> Float32Loops::absolute;
+            case "square" -> Float32Loops::square;
+            case "reciprocal" -> Float32Loops::reciprocal;
             case "sqrt" -> Float32Loops::sqrt;
             case "exp" -> Float32Loops::exp;
             case "expm1" -> Float32Loops::expm1;
@@ -78,6 +83,165 @@ final class Float32Loops {
             case "cbrt" -> Float32Loops::cbrt;
             default -> null;
         };
+    }
+
+    static StridedLoop predicate(String ufunc) {
+        return switch (ufunc) {
+            case "isnan" -> Float32Loops::isnan;
+            case "isinf" -> Float32Loops::isinf;
+            case "isfinite" -> Float32Loops::isfinite;
+            default -> null;
+        };
+    }
+
+    static void isnan(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1) {
+            isnanVV(g[0], o[0], g[1], o[1], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                float x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].set(ValueLayout.JAVA_BYTE, o[1] + i * s[1], (byte) (Float.isNaN(x) ? 1 : 0));
+            }
+        }
+    }
+
+    private static void isnanVV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = isnanVVBody(a, oa, c, oc, n);
+        }
+        for (; i < n; i++) {
+            float x = a.getAtIndex(E, oa + i);
+            c.set(ValueLayout.JAVA_BYTE, oc + i, (byte) (Float.isNaN(x) ? 1 : 0));
+        }
+    }
+
+    // Unrolled 4x: independent test-and-store chains.
+    private static long isnanVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            MaskBytes.store(c, oc + i + 0L * L, FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .test(VectorOperators.IS_NAN).toLong(), L);
+            MaskBytes.store(c, oc + i + 1L * L, FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .test(VectorOperators.IS_NAN).toLong(), L);
+            MaskBytes.store(c, oc + i + 2L * L, FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .test(VectorOperators.IS_NAN).toLong(), L);
+            MaskBytes.store(c, oc + i + 3L * L, FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .test(VectorOperators.IS_NAN).toLong(), L);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            MaskBytes.store(c, oc + i + 0, FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .test(VectorOperators.IS_NAN).toLong(), L);
+        }
+        return i;
+    }
+
+    static void isinf(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1) {
+            isinfVV(g[0], o[0], g[1], o[1], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                float x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].set(ValueLayout.JAVA_BYTE, o[1] + i * s[1], (byte) (Float.isInfinite(x) ? 1 : 0));
+            }
+        }
+    }
+
+    private static void isinfVV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = isinfVVBody(a, oa, c, oc, n);
+        }
+        for (; i < n; i++) {
+            float x = a.getAtIndex(E, oa + i);
+            c.set(ValueLayout.JAVA_BYTE, oc + i, (byte) (Float.isInfinite(x) ? 1 : 0));
+        }
+    }
+
+    // Unrolled 4x: independent test-and-store chains.
+    private static long isinfVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            MaskBytes.store(c, oc + i + 0L * L, FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .test(VectorOperators.IS_INFINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 1L * L, FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .test(VectorOperators.IS_INFINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 2L * L, FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .test(VectorOperators.IS_INFINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 3L * L, FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .test(VectorOperators.IS_INFINITE).toLong(), L);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            MaskBytes.store(c, oc + i + 0, FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .test(VectorOperators.IS_INFINITE).toLong(), L);
+        }
+        return i;
+    }
+
+    static void isfinite(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1) {
+            isfiniteVV(g[0], o[0], g[1], o[1], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                float x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].set(ValueLayout.JAVA_BYTE, o[1] + i * s[1], (byte) (Float.isFinite(x) ? 1 : 0));
+            }
+        }
+    }
+
+    private static void isfiniteVV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = isfiniteVVBody(a, oa, c, oc, n);
+        }
+        for (; i < n; i++) {
+            float x = a.getAtIndex(E, oa + i);
+            c.set(ValueLayout.JAVA_BYTE, oc + i, (byte) (Float.isFinite(x) ? 1 : 0));
+        }
+    }
+
+    // Unrolled 4x: independent test-and-store chains.
+    private static long isfiniteVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            MaskBytes.store(c, oc + i + 0L * L, FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
+                    .test(VectorOperators.IS_FINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 1L * L, FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
+                    .test(VectorOperators.IS_FINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 2L * L, FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
+                    .test(VectorOperators.IS_FINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 3L * L, FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
+                    .test(VectorOperators.IS_FINITE).toLong(), L);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            MaskBytes.store(c, oc + i + 0, FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
+                    .test(VectorOperators.IS_FINITE).toLong(), L);
+        }
+        return i;
     }
 
     static void add(MemorySegment[] g, long[] o, long[] s, long n) {
@@ -117,25 +281,28 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.add(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.add(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.add(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.add(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.add(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.add(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -155,25 +322,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.add(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.add(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.add(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.add(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.add(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.add(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -193,25 +362,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.add(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.add(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.add(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.add(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.add(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.add(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -253,25 +424,28 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.sub(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.sub(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.sub(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.sub(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.sub(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.sub(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -291,25 +465,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.sub(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.sub(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.sub(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.sub(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.sub(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.sub(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -329,25 +505,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.sub(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.sub(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.sub(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.sub(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.sub(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.sub(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -389,25 +567,28 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.mul(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.mul(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.mul(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.mul(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.mul(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.mul(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -427,25 +608,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.mul(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.mul(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.mul(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.mul(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.mul(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.mul(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -465,25 +648,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplySVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.mul(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.mul(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.mul(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.mul(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.mul(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.mul(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -525,25 +710,28 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long divideVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.div(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.div(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.div(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.div(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.div(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.div(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.div(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.div(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.div(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.div(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -563,25 +751,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long divideVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.div(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.div(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.div(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.div(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.div(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.div(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.div(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.div(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.div(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.div(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -601,25 +791,27 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long divideSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.div(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.div(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.div(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.div(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.div(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.div(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.div(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.div(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.div(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.div(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -642,7 +834,7 @@ final class Float32Loops {
             for (long i = 0; i < n; i++) {
                 float x = g[0].getAtIndex(E, o[0] + i * s[0]);
                 float y = g[1].getAtIndex(E, o[1] + i * s[1]);
-                g[2].setAtIndex(E, o[2] + i * s[2], Math.max(x, y));
+                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(x) || x > y ? x : y);
             }
         }
     }
@@ -655,31 +847,34 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Math.max(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(x) || x > y ? x : y);
         }
     }
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -692,32 +887,34 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = y0;
-            c.setAtIndex(E, oc + i, Math.max(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(x) || x > y ? x : y);
         }
     }
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -730,32 +927,34 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = x0;
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Math.max(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(x) || x > y ? x : y);
         }
     }
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -778,7 +977,7 @@ final class Float32Loops {
             for (long i = 0; i < n; i++) {
                 float x = g[0].getAtIndex(E, o[0] + i * s[0]);
                 float y = g[1].getAtIndex(E, o[1] + i * s[1]);
-                g[2].setAtIndex(E, o[2] + i * s[2], Math.min(x, y));
+                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(x) || x < y ? x : y);
             }
         }
     }
@@ -791,31 +990,34 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Math.min(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(x) || x < y ? x : y);
         }
     }
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -828,32 +1030,34 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = y0;
-            c.setAtIndex(E, oc + i, Math.min(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(x) || x < y ? x : y);
         }
     }
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -866,32 +1070,320 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = x0;
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Math.min(x, y));
+            c.setAtIndex(E, oc + i, Float.isNaN(x) || x < y ? x : y);
         }
     }
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void fmax(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1 && s[2] == 1) {
+            fmaxVV(g[0], o[0], g[1], o[1], g[2], o[2], n);
+        } else if (s[0] == 1 && s[1] == 0 && s[2] == 1) {
+            fmaxVS(g[0], o[0], g[1].getAtIndex(E, o[1]), g[2], o[2], n);
+        } else if (s[0] == 0 && s[1] == 1 && s[2] == 1) {
+            fmaxSV(g[0].getAtIndex(E, o[0]), g[1], o[1], g[2], o[2], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                float x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                float y = g[1].getAtIndex(E, o[1] + i * s[1]);
+                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(y) || x >= y ? x : y);
+            }
+        }
+    }
+
+    private static void fmaxVV(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fmaxVVBody(a, oa, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            float x = a.getAtIndex(E, oa + i);
+            float y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x >= y ? x : y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fmaxVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void fmaxVS(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fmaxVSBody(a, oa, y0, c, oc, n);
+        }
+        for (; i < n; i++) {
+            float x = a.getAtIndex(E, oa + i);
+            float y = y0;
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x >= y ? x : y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fmaxVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
+        FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = yv;
+            vb0.blend(va0, va0.compare(VectorOperators.GE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = yv;
+            vb1.blend(va1, va1.compare(VectorOperators.GE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = yv;
+            vb2.blend(va2, va2.compare(VectorOperators.GE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = yv;
+            vb3.blend(va3, va3.compare(VectorOperators.GE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = yv;
+            vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void fmaxSV(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fmaxSVBody(x0, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            float x = x0;
+            float y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x >= y ? x : y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fmaxSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = xv;
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = xv;
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = xv;
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = xv;
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            FloatVector va = xv;
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void fmin(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1 && s[2] == 1) {
+            fminVV(g[0], o[0], g[1], o[1], g[2], o[2], n);
+        } else if (s[0] == 1 && s[1] == 0 && s[2] == 1) {
+            fminVS(g[0], o[0], g[1].getAtIndex(E, o[1]), g[2], o[2], n);
+        } else if (s[0] == 0 && s[1] == 1 && s[2] == 1) {
+            fminSV(g[0].getAtIndex(E, o[0]), g[1], o[1], g[2], o[2], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                float x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                float y = g[1].getAtIndex(E, o[1] + i * s[1]);
+                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(y) || x <= y ? x : y);
+            }
+        }
+    }
+
+    private static void fminVV(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fminVVBody(a, oa, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            float x = a.getAtIndex(E, oa + i);
+            float y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x <= y ? x : y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fminVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void fminVS(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fminVSBody(a, oa, y0, c, oc, n);
+        }
+        for (; i < n; i++) {
+            float x = a.getAtIndex(E, oa + i);
+            float y = y0;
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x <= y ? x : y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fminVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
+        FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = yv;
+            vb0.blend(va0, va0.compare(VectorOperators.LE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = yv;
+            vb1.blend(va1, va1.compare(VectorOperators.LE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = yv;
+            vb2.blend(va2, va2.compare(VectorOperators.LE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = yv;
+            vb3.blend(va3, va3.compare(VectorOperators.LE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = yv;
+            vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void fminSV(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fminSVBody(x0, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            float x = x0;
+            float y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x <= y ? x : y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fminSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = xv;
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = xv;
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = xv;
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = xv;
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            FloatVector va = xv;
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -933,24 +1425,27 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long equalVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.EQ, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.EQ, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.EQ, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.EQ, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.EQ, vb).toLong(), L);
         }
         return i;
@@ -971,23 +1466,25 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long equalVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.EQ, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.EQ, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.EQ, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.EQ, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.EQ, vb).toLong(), L);
         }
@@ -1009,24 +1506,26 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long equalSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.EQ, vb0).toLong(), L);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.EQ, vb1).toLong(), L);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.EQ, vb2).toLong(), L);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.EQ, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.EQ, vb).toLong(), L);
         }
         return i;
@@ -1069,24 +1568,27 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long notEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.NE, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.NE, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.NE, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.NE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.NE, vb).toLong(), L);
         }
         return i;
@@ -1107,23 +1609,25 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long notEqualVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.NE, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.NE, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.NE, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.NE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.NE, vb).toLong(), L);
         }
@@ -1145,24 +1649,26 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long notEqualSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.NE, vb0).toLong(), L);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.NE, vb1).toLong(), L);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.NE, vb2).toLong(), L);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.NE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.NE, vb).toLong(), L);
         }
         return i;
@@ -1205,24 +1711,27 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LT, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LT, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LT, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LT, vb).toLong(), L);
         }
         return i;
@@ -1243,23 +1752,25 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LT, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LT, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LT, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LT, vb).toLong(), L);
         }
@@ -1281,24 +1792,26 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LT, vb0).toLong(), L);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LT, vb1).toLong(), L);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LT, vb2).toLong(), L);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LT, vb).toLong(), L);
         }
         return i;
@@ -1341,24 +1854,27 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LE, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LE, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LE, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LE, vb).toLong(), L);
         }
         return i;
@@ -1379,23 +1895,25 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessEqualVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LE, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LE, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LE, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LE, vb).toLong(), L);
         }
@@ -1417,24 +1935,26 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessEqualSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LE, vb0).toLong(), L);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LE, vb1).toLong(), L);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LE, vb2).toLong(), L);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LE, vb).toLong(), L);
         }
         return i;
@@ -1477,24 +1997,27 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GT, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GT, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GT, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GT, vb).toLong(), L);
         }
         return i;
@@ -1515,23 +2038,25 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GT, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GT, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GT, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GT, vb).toLong(), L);
         }
@@ -1553,24 +2078,26 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GT, vb0).toLong(), L);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GT, vb1).toLong(), L);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GT, vb2).toLong(), L);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GT, vb).toLong(), L);
         }
         return i;
@@ -1613,24 +2140,27 @@ final class Float32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GE, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GE, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GE, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GE, vb).toLong(), L);
         }
         return i;
@@ -1651,23 +2181,25 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterEqualVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector va0 = FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GE, vb0).toLong(), L);
-            FloatVector va1 = FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GE, vb1).toLong(), L);
-            FloatVector va2 = FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GE, vb2).toLong(), L);
-            FloatVector va3 = FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector va = FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GE, vb).toLong(), L);
         }
@@ -1689,24 +2221,26 @@ final class Float32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterEqualSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
-            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GE, vb0).toLong(), L);
             FloatVector va1 = xv;
-            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GE, vb1).toLong(), L);
             FloatVector va2 = xv;
-            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GE, vb2).toLong(), L);
             FloatVector va3 = xv;
-            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
-            FloatVector vb = FloatVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GE, vb).toLong(), L);
         }
         return i;
@@ -1743,20 +2277,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long negativeVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1792,20 +2328,124 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long absoluteVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void square(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1) {
+            squareVV(g[0], o[0], g[1], o[1], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                float x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].setAtIndex(E, o[1] + i * s[1], x * x);
+            }
+        }
+    }
+
+    private static void squareVV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = squareVVBody(a, oa, c, oc, n);
+        }
+        for (; i < n; i++) {
+            float x = a.getAtIndex(E, oa + i);
+            c.setAtIndex(E, oc + i, x * x);
+        }
+    }
+
+    // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
+    private static long squareVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.mul(v0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.mul(v1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.mul(v2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.mul(v3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.mul(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void reciprocal(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1) {
+            reciprocalVV(g[0], o[0], g[1], o[1], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                float x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].setAtIndex(E, o[1] + i * s[1], 1 / x);
+            }
+        }
+    }
+
+    private static void reciprocalVV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = reciprocalVVBody(a, oa, c, oc, n);
+        }
+        for (; i < n; i++) {
+            float x = a.getAtIndex(E, oa + i);
+            c.setAtIndex(E, oc + i, 1 / x);
+        }
+    }
+
+    // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
+    private static long reciprocalVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector.broadcast(S, 1).div(v0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector.broadcast(S, 1).div(v1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector.broadcast(S, 1).div(v2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector.broadcast(S, 1).div(v3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            FloatVector.broadcast(S, 1).div(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1841,20 +2481,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long sqrtVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.SQRT).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.SQRT).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1890,20 +2532,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long expVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.EXP).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1939,20 +2583,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long expm1VVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.EXPM1).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.EXPM1).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1988,20 +2634,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long logVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.LOG).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2037,20 +2685,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long log10VVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.LOG10).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.LOG10).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2086,20 +2736,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long log1pVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.LOG1P).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.LOG1P).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2135,20 +2787,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long sinVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.SIN).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2184,20 +2838,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long cosVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.COS).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2233,20 +2889,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long tanVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.TAN).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.TAN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2282,20 +2940,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long arcsinVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.ASIN).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.ASIN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2331,20 +2991,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long arccosVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.ACOS).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.ACOS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2380,20 +3042,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long arctanVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.ATAN).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.ATAN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2429,20 +3093,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long sinhVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.SINH).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.SINH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2478,20 +3144,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long coshVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.COSH).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.COSH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2527,20 +3195,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long tanhVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.TANH).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2576,20 +3246,22 @@ final class Float32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long cbrtVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            FloatVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            FloatVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.CBRT).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.CBRT).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

@@ -70,6 +70,16 @@ final class Float64Folds {
                     out.setAtIndex(E, o, Math.min(out.getAtIndex(E, o), extreme(in, off, st, n, false)));
                 }
             };
+            case "fmax" -> (in, off, st, n, out, o) -> {
+                if (n > 0) {
+                    out.setAtIndex(E, o, fmax(out.getAtIndex(E, o), ignoringNaN(in, off, st, n, true)));
+                }
+            };
+            case "fmin" -> (in, off, st, n, out, o) -> {
+                if (n > 0) {
+                    out.setAtIndex(E, o, fmin(out.getAtIndex(E, o), ignoringNaN(in, off, st, n, false)));
+                }
+            };
             default -> null;
         };
     }
@@ -244,6 +254,65 @@ final class Float64Folds {
         }
         return m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
                 .reduceLanes(VectorOperators.MIN);
+    }
+
+    // ---- fmax / fmin: NaNs are skipped ----
+
+    private static double fmax(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
+    }
+
+    private static double fmin(double a, double b) {
+        return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
+    }
+
+    /**
+     * The largest (or smallest) non-NaN element, NaN if all are NaN. The compare-and-blend step
+     * skips NaNs by itself (a comparison with NaN is false), so the accumulators start at the
+     * infinity that loses every comparison; only when that infinity survives is the run
+     * rescanned to tell "all NaN" from "all -inf".
+     */
+    private static double ignoringNaN(MemorySegment in, long off, long stride, long n, boolean max) {
+        double none = max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        double m = none;
+        long i = 0;
+        if (stride == 1 && n >= U * L) {
+            i = n / (U * L) * (U * L);
+            m = blendBody(in, off * W, i, max);
+        }
+        for (; i < n; i++) {
+            double x = in.getAtIndex(E, off + i * stride);
+            if (max ? x > m : x < m) {
+                m = x;
+            }
+        }
+        if (m == none) {
+            for (long j = 0; j < n; j++) {
+                if (!Double.isNaN(in.getAtIndex(E, off + j * stride))) {
+                    return m;
+                }
+            }
+            return Double.NaN;
+        }
+        return m;
+    }
+
+    // Unrolled 4x: four compare-and-blend accumulators; n is a multiple of U * L.
+    private static double blendBody(MemorySegment in, long b, long n, boolean max) {
+        DoubleVector m0 = DoubleVector.broadcast(S, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
+        DoubleVector m1 = m0, m2 = m0, m3 = m0;
+        for (long i = 0; i < n; i += U * L) {
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, in, b + i * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
+            m0 = m0.blend(v0, max ? m0.lt(v0) : v0.lt(m0));
+            m1 = m1.blend(v1, max ? m1.lt(v1) : v1.lt(m1));
+            m2 = m2.blend(v2, max ? m2.lt(v2) : v2.lt(m2));
+            m3 = m3.blend(v3, max ? m3.lt(v3) : v3.lt(m3));
+        }
+        VectorOperators.Associative op = max ? VectorOperators.MAX : VectorOperators.MIN;
+        return m0.lanewise(op, m1).lanewise(op, m2.lanewise(op, m3)).reduceLanes(op);
     }
 
     // ---- first occurrence ----

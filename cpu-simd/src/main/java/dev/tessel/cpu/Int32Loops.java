@@ -22,7 +22,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Int32Loops {
     private static final VectorSpecies<Integer> S = Lanes.I32;
-    private static final int L = S.length();
+    private static final long L = S.length();
     private static final long W = Integer.BYTES;
     private static final ValueLayout.OfInt E = ValueLayout.JAVA_INT_UNALIGNED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
@@ -37,6 +37,11 @@ final class Int32Loops {
             case "multiply" -> Int32Loops::multiply;
             case "maximum" -> Int32Loops::maximum;
             case "minimum" -> Int32Loops::minimum;
+            case "fmax" -> Int32Loops::fmax;
+            case "fmin" -> Int32Loops::fmin;
+            case "bitwise_and" -> Int32Loops::bitwiseAnd;
+            case "bitwise_or" -> Int32Loops::bitwiseOr;
+            case "bitwise_xor" -> Int32Loops::bitwiseXor;
             default -> null;
         };
     }
@@ -57,6 +62,14 @@ final class Int32Loops {
         return switch (ufunc) {
             case "negative" -> Int32Loops::negative;
             case "absolute" -> Int32Loops::absolute;
+            case "square" -> Int32Loops::square;
+            case "invert" -> Int32Loops::invert;
+            default -> null;
+        };
+    }
+
+    static StridedLoop predicate(String ufunc) {
+        return switch (ufunc) {
             default -> null;
         };
     }
@@ -98,25 +111,28 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.add(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.add(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.add(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.add(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.add(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.add(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -136,25 +152,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
-            va0.add(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
-            va1.add(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
-            va2.add(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
-            va3.add(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
-            va.add(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.add(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -174,25 +192,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.add(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.add(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.add(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.add(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.add(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.add(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -234,25 +254,28 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.sub(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.sub(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.sub(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.sub(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.sub(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.sub(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -272,25 +295,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
-            va0.sub(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
-            va1.sub(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
-            va2.sub(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
-            va3.sub(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
-            va.sub(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.sub(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -310,25 +335,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.sub(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.sub(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.sub(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.sub(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.sub(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.sub(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -370,25 +397,28 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.mul(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.mul(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.mul(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.mul(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.mul(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.mul(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -408,25 +438,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
-            va0.mul(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
-            va1.mul(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
-            va2.mul(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
-            va3.mul(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
-            va.mul(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.mul(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -446,25 +478,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplySVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.mul(vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.mul(vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.mul(vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.mul(vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.mul(vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.mul(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -506,25 +540,28 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -544,25 +581,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -582,25 +621,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -642,25 +683,28 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -680,25 +724,27 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -718,25 +764,742 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
-            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void fmax(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1 && s[2] == 1) {
+            fmaxVV(g[0], o[0], g[1], o[1], g[2], o[2], n);
+        } else if (s[0] == 1 && s[1] == 0 && s[2] == 1) {
+            fmaxVS(g[0], o[0], g[1].getAtIndex(E, o[1]), g[2], o[2], n);
+        } else if (s[0] == 0 && s[1] == 1 && s[2] == 1) {
+            fmaxSV(g[0].getAtIndex(E, o[0]), g[1], o[1], g[2], o[2], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                int x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                int y = g[1].getAtIndex(E, o[1] + i * s[1]);
+                g[2].setAtIndex(E, o[2] + i * s[2], Math.max(x, y));
+            }
+        }
+    }
+
+    private static void fmaxVV(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fmaxVVBody(a, oa, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = a.getAtIndex(E, oa + i);
+            int y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, Math.max(x, y));
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fmaxVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void fmaxVS(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fmaxVSBody(a, oa, y0, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = a.getAtIndex(E, oa + i);
+            int y = y0;
+            c.setAtIndex(E, oc + i, Math.max(x, y));
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fmaxVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
+        IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = yv;
+            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void fmaxSV(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fmaxSVBody(x0, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = x0;
+            int y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, Math.max(x, y));
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fmaxSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = xv;
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MAX, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void fmin(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1 && s[2] == 1) {
+            fminVV(g[0], o[0], g[1], o[1], g[2], o[2], n);
+        } else if (s[0] == 1 && s[1] == 0 && s[2] == 1) {
+            fminVS(g[0], o[0], g[1].getAtIndex(E, o[1]), g[2], o[2], n);
+        } else if (s[0] == 0 && s[1] == 1 && s[2] == 1) {
+            fminSV(g[0].getAtIndex(E, o[0]), g[1], o[1], g[2], o[2], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                int x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                int y = g[1].getAtIndex(E, o[1] + i * s[1]);
+                g[2].setAtIndex(E, o[2] + i * s[2], Math.min(x, y));
+            }
+        }
+    }
+
+    private static void fminVV(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fminVVBody(a, oa, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = a.getAtIndex(E, oa + i);
+            int y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, Math.min(x, y));
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fminVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void fminVS(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fminVSBody(a, oa, y0, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = a.getAtIndex(E, oa + i);
+            int y = y0;
+            c.setAtIndex(E, oc + i, Math.min(x, y));
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fminVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
+        IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = yv;
+            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void fminSV(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = fminSVBody(x0, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = x0;
+            int y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, Math.min(x, y));
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long fminSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = xv;
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.MIN, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void bitwiseAnd(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1 && s[2] == 1) {
+            bitwiseAndVV(g[0], o[0], g[1], o[1], g[2], o[2], n);
+        } else if (s[0] == 1 && s[1] == 0 && s[2] == 1) {
+            bitwiseAndVS(g[0], o[0], g[1].getAtIndex(E, o[1]), g[2], o[2], n);
+        } else if (s[0] == 0 && s[1] == 1 && s[2] == 1) {
+            bitwiseAndSV(g[0].getAtIndex(E, o[0]), g[1], o[1], g[2], o[2], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                int x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                int y = g[1].getAtIndex(E, o[1] + i * s[1]);
+                g[2].setAtIndex(E, o[2] + i * s[2], x & y);
+            }
+        }
+    }
+
+    private static void bitwiseAndVV(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = bitwiseAndVVBody(a, oa, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = a.getAtIndex(E, oa + i);
+            int y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, x & y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long bitwiseAndVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.and(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.and(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.and(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.and(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.and(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void bitwiseAndVS(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = bitwiseAndVSBody(a, oa, y0, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = a.getAtIndex(E, oa + i);
+            int y = y0;
+            c.setAtIndex(E, oc + i, x & y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long bitwiseAndVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
+        IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.and(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.and(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.and(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.and(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = yv;
+            va.and(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void bitwiseAndSV(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = bitwiseAndSVBody(x0, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = x0;
+            int y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, x & y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long bitwiseAndSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.and(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.and(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.and(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.and(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = xv;
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.and(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void bitwiseOr(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1 && s[2] == 1) {
+            bitwiseOrVV(g[0], o[0], g[1], o[1], g[2], o[2], n);
+        } else if (s[0] == 1 && s[1] == 0 && s[2] == 1) {
+            bitwiseOrVS(g[0], o[0], g[1].getAtIndex(E, o[1]), g[2], o[2], n);
+        } else if (s[0] == 0 && s[1] == 1 && s[2] == 1) {
+            bitwiseOrSV(g[0].getAtIndex(E, o[0]), g[1], o[1], g[2], o[2], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                int x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                int y = g[1].getAtIndex(E, o[1] + i * s[1]);
+                g[2].setAtIndex(E, o[2] + i * s[2], x | y);
+            }
+        }
+    }
+
+    private static void bitwiseOrVV(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = bitwiseOrVVBody(a, oa, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = a.getAtIndex(E, oa + i);
+            int y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, x | y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long bitwiseOrVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.or(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.or(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.or(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.or(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.or(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void bitwiseOrVS(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = bitwiseOrVSBody(a, oa, y0, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = a.getAtIndex(E, oa + i);
+            int y = y0;
+            c.setAtIndex(E, oc + i, x | y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long bitwiseOrVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
+        IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.or(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.or(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.or(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.or(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = yv;
+            va.or(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void bitwiseOrSV(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = bitwiseOrSVBody(x0, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = x0;
+            int y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, x | y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long bitwiseOrSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.or(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.or(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.or(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.or(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = xv;
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.or(vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void bitwiseXor(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1 && s[2] == 1) {
+            bitwiseXorVV(g[0], o[0], g[1], o[1], g[2], o[2], n);
+        } else if (s[0] == 1 && s[1] == 0 && s[2] == 1) {
+            bitwiseXorVS(g[0], o[0], g[1].getAtIndex(E, o[1]), g[2], o[2], n);
+        } else if (s[0] == 0 && s[1] == 1 && s[2] == 1) {
+            bitwiseXorSV(g[0].getAtIndex(E, o[0]), g[1], o[1], g[2], o[2], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                int x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                int y = g[1].getAtIndex(E, o[1] + i * s[1]);
+                g[2].setAtIndex(E, o[2] + i * s[2], x ^ y);
+            }
+        }
+    }
+
+    private static void bitwiseXorVV(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = bitwiseXorVVBody(a, oa, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = a.getAtIndex(E, oa + i);
+            int y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, x ^ y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long bitwiseXorVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.XOR, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.XOR, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.XOR, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.XOR, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.XOR, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void bitwiseXorVS(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = bitwiseXorVSBody(a, oa, y0, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = a.getAtIndex(E, oa + i);
+            int y = y0;
+            c.setAtIndex(E, oc + i, x ^ y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long bitwiseXorVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
+        IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.lanewise(VectorOperators.XOR, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.lanewise(VectorOperators.XOR, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.lanewise(VectorOperators.XOR, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.lanewise(VectorOperators.XOR, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = yv;
+            va.lanewise(VectorOperators.XOR, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    private static void bitwiseXorSV(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = bitwiseXorSVBody(x0, b, ob, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = x0;
+            int y = b.getAtIndex(E, ob + i);
+            c.setAtIndex(E, oc + i, x ^ y);
+        }
+    }
+
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    private static long bitwiseXorSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.XOR, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.XOR, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.XOR, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.XOR, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector va = xv;
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
+            va.lanewise(VectorOperators.XOR, vb).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -778,24 +1541,27 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long equalVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.EQ, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.EQ, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.EQ, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.EQ, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.EQ, vb).toLong(), L);
         }
         return i;
@@ -816,23 +1582,25 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long equalVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.EQ, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.EQ, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.EQ, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.EQ, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.EQ, vb).toLong(), L);
         }
@@ -854,24 +1622,26 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long equalSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.EQ, vb0).toLong(), L);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.EQ, vb1).toLong(), L);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.EQ, vb2).toLong(), L);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.EQ, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.EQ, vb).toLong(), L);
         }
         return i;
@@ -914,24 +1684,27 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long notEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.NE, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.NE, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.NE, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.NE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.NE, vb).toLong(), L);
         }
         return i;
@@ -952,23 +1725,25 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long notEqualVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.NE, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.NE, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.NE, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.NE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.NE, vb).toLong(), L);
         }
@@ -990,24 +1765,26 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long notEqualSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.NE, vb0).toLong(), L);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.NE, vb1).toLong(), L);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.NE, vb2).toLong(), L);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.NE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.NE, vb).toLong(), L);
         }
         return i;
@@ -1050,24 +1827,27 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LT, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LT, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LT, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LT, vb).toLong(), L);
         }
         return i;
@@ -1088,23 +1868,25 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LT, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LT, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LT, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LT, vb).toLong(), L);
         }
@@ -1126,24 +1908,26 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LT, vb0).toLong(), L);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LT, vb1).toLong(), L);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LT, vb2).toLong(), L);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LT, vb).toLong(), L);
         }
         return i;
@@ -1186,24 +1970,27 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LE, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LE, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LE, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LE, vb).toLong(), L);
         }
         return i;
@@ -1224,23 +2011,25 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessEqualVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LE, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LE, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LE, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LE, vb).toLong(), L);
         }
@@ -1262,24 +2051,26 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long lessEqualSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.LE, vb0).toLong(), L);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.LE, vb1).toLong(), L);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.LE, vb2).toLong(), L);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.LE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.LE, vb).toLong(), L);
         }
         return i;
@@ -1322,24 +2113,27 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GT, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GT, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GT, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GT, vb).toLong(), L);
         }
         return i;
@@ -1360,23 +2154,25 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GT, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GT, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GT, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GT, vb).toLong(), L);
         }
@@ -1398,24 +2194,26 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GT, vb0).toLong(), L);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GT, vb1).toLong(), L);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GT, vb2).toLong(), L);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GT, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GT, vb).toLong(), L);
         }
         return i;
@@ -1458,24 +2256,27 @@ final class Int32Loops {
 
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GE, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GE, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GE, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GE, vb).toLong(), L);
         }
         return i;
@@ -1496,23 +2297,25 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterEqualVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector va0 = IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO);
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             IntVector vb0 = yv;
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GE, vb0).toLong(), L);
-            IntVector va1 = IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             IntVector vb1 = yv;
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GE, vb1).toLong(), L);
-            IntVector va2 = IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             IntVector vb2 = yv;
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GE, vb2).toLong(), L);
-            IntVector va3 = IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             IntVector vb3 = yv;
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector va = IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO);
+            IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GE, vb).toLong(), L);
         }
@@ -1534,24 +2337,26 @@ final class Int32Loops {
     // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long greaterEqualSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
+        long bb = ob * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             IntVector va0 = xv;
-            IntVector vb0 = IntVector.fromMemorySegment(S, b, (ob + i + 0L * L) * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
             MaskBytes.store(c, oc + i + 0L * L, va0.compare(VectorOperators.GE, vb0).toLong(), L);
             IntVector va1 = xv;
-            IntVector vb1 = IntVector.fromMemorySegment(S, b, (ob + i + 1L * L) * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
             MaskBytes.store(c, oc + i + 1L * L, va1.compare(VectorOperators.GE, vb1).toLong(), L);
             IntVector va2 = xv;
-            IntVector vb2 = IntVector.fromMemorySegment(S, b, (ob + i + 2L * L) * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
             MaskBytes.store(c, oc + i + 2L * L, va2.compare(VectorOperators.GE, vb2).toLong(), L);
             IntVector va3 = xv;
-            IntVector vb3 = IntVector.fromMemorySegment(S, b, (ob + i + 3L * L) * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
             MaskBytes.store(c, oc + i + 3L * L, va3.compare(VectorOperators.GE, vb3).toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
-            IntVector vb = IntVector.fromMemorySegment(S, b, (ob + i + 0) * W, NO);
+            IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
             MaskBytes.store(c, oc + i + 0, va.compare(VectorOperators.GE, vb).toLong(), L);
         }
         return i;
@@ -1588,20 +2393,22 @@ final class Int32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long negativeVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector v0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector v1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector v2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector v3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.NEG).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector v = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.NEG).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1637,20 +2444,124 @@ final class Int32Loops {
 
     // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
     private static long absoluteVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            IntVector.fromMemorySegment(S, a, (oa + i + 0L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 0L * L) * W, NO);
-            IntVector.fromMemorySegment(S, a, (oa + i + 1L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 1L * L) * W, NO);
-            IntVector.fromMemorySegment(S, a, (oa + i + 2L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 2L * L) * W, NO);
-            IntVector.fromMemorySegment(S, a, (oa + i + 3L * L) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 3L * L) * W, NO);
+            IntVector v0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector v1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector v2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector v3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
-            IntVector.fromMemorySegment(S, a, (oa + i + 0) * W, NO)
-                    .lanewise(VectorOperators.ABS).intoMemorySegment(c, (oc + i + 0) * W, NO);
+            IntVector v = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.lanewise(VectorOperators.ABS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void square(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1) {
+            squareVV(g[0], o[0], g[1], o[1], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                int x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].setAtIndex(E, o[1] + i * s[1], x * x);
+            }
+        }
+    }
+
+    private static void squareVV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = squareVVBody(a, oa, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = a.getAtIndex(E, oa + i);
+            c.setAtIndex(E, oc + i, x * x);
+        }
+    }
+
+    // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
+    private static long squareVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector v0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.mul(v0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector v1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.mul(v1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector v2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.mul(v2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector v3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.mul(v3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector v = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.mul(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+        }
+        return i;
+    }
+
+    static void invert(MemorySegment[] g, long[] o, long[] s, long n) {
+        if (n <= 0) {
+            return;
+        }
+        if (Walk.flippable(s)) {
+            o = Walk.flip(o, s, n);
+            s = Walk.unit(s);
+        }
+        if (s[0] == 1 && s[1] == 1) {
+            invertVV(g[0], o[0], g[1], o[1], n);
+        } else {
+            for (long i = 0; i < n; i++) {
+                int x = g[0].getAtIndex(E, o[0] + i * s[0]);
+                g[1].setAtIndex(E, o[1] + i * s[1], ~x);
+            }
+        }
+    }
+
+    private static void invertVV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long i = 0;
+        if (n >= L) {
+            i = invertVVBody(a, oa, c, oc, n);
+        }
+        for (; i < n; i++) {
+            int x = a.getAtIndex(E, oa + i);
+            c.setAtIndex(E, oc + i, ~x);
+        }
+    }
+
+    // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
+    private static long invertVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
+        long ba = oa * W;
+        long bc = oc * W;
+        long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector v0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            v0.not().intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector v1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            v1.not().intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector v2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            v2.not().intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector v3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            v3.not().intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
+        for (long end = n - L; i <= end; i += L) {
+            IntVector v = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
+            v.not().intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

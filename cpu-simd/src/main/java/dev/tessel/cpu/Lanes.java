@@ -1,48 +1,41 @@
 package dev.tessel.cpu;
 
+import dev.tessel.Config;
+import dev.tessel.ConfigKey;
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The vector species every kernel uses: the platform's preferred shape, or a narrower one when
- * the test-only switch {@code tessel.simd.maxBits} (128, 256 or 512) asks for it.
+ * the switch {@code tessel.simd.maxBits} ({@link ConfigKey#SIMD_MAX_BITS}: 64 to 512) asks for it.
  *
  * <p>The species are {@code static final} on purpose: C2 intrinsifies Vector API calls only
  * when the species is a compile-time constant, and a species held in an instance field makes
  * every operation fall back to boxed Java code, orders of magnitude slower. The width is
  * therefore fixed per JVM, and the tests run once per width in separate surefire executions.
- * The key is read with {@link Integer#getInteger} until the configuration registry owns it.
  */
 final class Lanes {
-    static final String MAX_BITS_KEY = "tessel.simd.maxBits";
+    static final String MAX_BITS_KEY = ConfigKey.SIMD_MAX_BITS.property();
     static final int MAX_BITS = maxBits();
     static final VectorSpecies<Float> F32 = narrow(FloatVector.SPECIES_PREFERRED);
     static final VectorSpecies<Double> F64 = narrow(DoubleVector.SPECIES_PREFERRED);
     static final VectorSpecies<Integer> I32 = narrow(IntVector.SPECIES_PREFERRED);
     static final VectorSpecies<Long> I64 = narrow(LongVector.SPECIES_PREFERRED);
+    static final VectorSpecies<Short> I16 = narrow(ShortVector.SPECIES_PREFERRED);
+    static final VectorSpecies<Byte> I8 = narrow(ByteVector.SPECIES_PREFERRED);
 
     private Lanes() {
     }
 
+    /** 0 for the hardware's width; bad values fail in the registry with a message naming the key. */
     private static int maxBits() {
-        String v = System.getProperty(MAX_BITS_KEY);
-        if (v == null || v.isBlank()) {
-            return 0;
-        }
-        int bits;
-        try {
-            bits = Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            bits = -1;
-        }
-        if (bits != 128 && bits != 256 && bits != 512) {
-            throw new IllegalArgumentException(MAX_BITS_KEY + "=" + v + " is not a vector width; use 128, 256 or 512");
-        }
-        return bits;
+        return Config.current().get(ConfigKey.SIMD_MAX_BITS).orElse(0);
     }
 
     private static <E> VectorSpecies<E> narrow(VectorSpecies<E> preferred) {

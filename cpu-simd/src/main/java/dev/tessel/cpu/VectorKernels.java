@@ -27,6 +27,9 @@ final class VectorKernels {
         if (types.length == 2 && types[1] == t) {
             return unary(ufunc, t);
         }
+        if (types.length == 2 && types[1] == DType.BOOL) {
+            return t == DType.FLOAT32 ? Float32Loops.predicate(ufunc) : t == DType.FLOAT64 ? Float64Loops.predicate(ufunc) : null;
+        }
         if (types.length == 3 && types[1] == t && types[2] == t) {
             return binary(ufunc, t);
         }
@@ -42,6 +45,8 @@ final class VectorKernels {
             case FLOAT64 -> Float64Loops.unary(ufunc);
             case INT32 -> Int32Loops.unary(ufunc);
             case INT64 -> Int64Loops.unary(ufunc);
+            case INT16 -> Int16Loops.unary(ufunc);
+            case INT8 -> Int8Loops.unary(ufunc);
             default -> null;
         };
     }
@@ -52,6 +57,8 @@ final class VectorKernels {
             case FLOAT64 -> Float64Loops.binary(ufunc);
             case INT32 -> Int32Loops.binary(ufunc);
             case INT64 -> Int64Loops.binary(ufunc);
+            case INT16 -> Int16Loops.binary(ufunc);
+            case INT8 -> Int8Loops.binary(ufunc);
             default -> null;
         };
     }
@@ -62,6 +69,8 @@ final class VectorKernels {
             case FLOAT64 -> Float64Loops.compare(ufunc);
             case INT32 -> Int32Loops.compare(ufunc);
             case INT64 -> Int64Loops.compare(ufunc);
+            case INT16 -> Int16Loops.compare(ufunc);
+            case INT8 -> Int8Loops.compare(ufunc);
             default -> null;
         };
     }
@@ -72,6 +81,7 @@ final class VectorKernels {
             case FLOAT64 -> Float64Folds.reduce(ufunc);
             case INT32 -> Int32Folds.reduce(ufunc);
             case INT64 -> Int64Folds.reduce(ufunc);
+            case BOOL -> BoolFolds.reduce(ufunc);
             default -> null;
         };
     }

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ElementwiseLoopTest {
     private static final SimdBackend SIMD = new SimdBackend();
-    private static final DType[] TYPES = {DType.FLOAT32, DType.FLOAT64, DType.INT32, DType.INT64};
+    private static final DType[] TYPES = {DType.FLOAT32, DType.FLOAT64, DType.INT32, DType.INT64, DType.INT16,
+        DType.INT8};
     private static final long[][] BINARY_STRIDES = {{1, 1, 1}, {1, 0, 1}, {0, 1, 1}, {-1, -1, -1}, {-1, 0, -1},
         {0, -1, -1}, {2, 2, 2}, {-2, 1, 2}, {1, -1, 1}, {0, 0, 1}, {1, 1, -2}, {2, 0, 1}};
     private static final long[][] UNARY_STRIDES = {{1, 1}, {-1, -1}, {2, 1}, {1, -2}, {0, 1}, {-2, -2}};
@@ -31,8 +32,9 @@ class ElementwiseLoopTest {
     static Stream<Arguments> binaryCases() {
         List<Arguments> cases = new ArrayList<>();
         for (DType t : TYPES) {
-            for (String u : List.of("add", "subtract", "multiply", "divide", "maximum", "minimum")) {
-                if (t.isFloating() || !u.equals("divide")) {
+            for (String u : List.of("add", "subtract", "multiply", "divide", "maximum", "minimum", "fmax", "fmin",
+                    "bitwise_and", "bitwise_or", "bitwise_xor")) {
+                if (t.isFloating() ? !u.startsWith("bitwise") : !u.equals("divide")) {
                     cases.add(Arguments.of(u, new DType[] {t, t, t}));
                 }
             }
@@ -43,11 +45,21 @@ class ElementwiseLoopTest {
         return cases.stream();
     }
 
+    static Stream<Arguments> arithmeticCases() {
+        return binaryCases().filter(a -> ((DType[]) a.get()[1])[2] != DType.BOOL);
+    }
+
     static Stream<Arguments> unaryCases() {
         List<Arguments> cases = new ArrayList<>();
         for (DType t : TYPES) {
-            for (String u : t.isFloating() ? List.of("negative", "absolute", "sqrt") : List.of("negative", "absolute")) {
+            for (String u : t.isFloating() ? List.of("negative", "absolute", "sqrt", "square", "reciprocal")
+                    : List.of("negative", "absolute", "square", "invert")) {
                 cases.add(Arguments.of(u, new DType[] {t, t}));
+            }
+            if (t.isFloating()) {
+                for (String u : List.of("isnan", "isinf", "isfinite")) {
+                    cases.add(Arguments.of(u, new DType[] {t, DType.BOOL}));
+                }
             }
         }
         return cases.stream();
@@ -63,6 +75,32 @@ class ElementwiseLoopTest {
     @MethodSource("unaryCases")
     void unaryMatchesOracle(String ufunc, DType[] types) {
         check(ufunc, types, UNARY_STRIDES);
+    }
+
+    /** {@code a = a op b} in place, forwards and reversed: each element is read before it is written. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("arithmeticCases")
+    void inPlaceMatchesOracle(String ufunc, DType[] types) {
+        StridedLoop loop = SIMD.loop(ufunc, types);
+        StridedLoop oracle = ScalarOracle.loop(ufunc, types);
+        Random rnd = new Random(99);
+        DType t = types[0];
+        for (long stride : new long[] {1, -1, 2}) {
+            for (long n : Samples.sizes(Samples.lanes(t))) {
+                Samples.Run a = Samples.run(t, n, stride, rnd);
+                Samples.Run b = Samples.run(t, n, stride, rnd);
+                MemorySegment expected = ScalarOracle.copy(a.seg());
+                long[] offs = {a.off(), b.off(), a.off()};
+                long[] strides = {stride, stride, stride};
+                oracle.run(new MemorySegment[] {expected, b.seg(), expected}, offs.clone(), strides.clone(), n);
+                loop.run(new MemorySegment[] {a.seg(), b.seg(), a.seg()}, offs.clone(), strides.clone(), n);
+                for (long i = 0; i < a.seg().byteSize() / t.itemSize(); i++) {
+                    if (!Samples.same(t, a.seg(), expected, i)) {
+                        fail("in-place " + ufunc + " " + t + " n=" + n + " stride=" + stride + " element " + i);
+                    }
+                }
+            }
+        }
     }
 
     private static void check(String ufunc, DType[] types, long[][] patterns) {

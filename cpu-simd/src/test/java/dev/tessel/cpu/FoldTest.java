@@ -64,6 +64,119 @@ class FoldTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void logicalOrAndAndOfBools() {
+        Random rnd = new Random(41);
+        ReduceLoop any = SIMD.reduceLoop("logical_or", DType.BOOL);
+        ReduceLoop all = SIMD.reduceLoop("logical_and", DType.BOOL);
+        for (long stride : STRIDES) {
+            for (long n : sizes(DType.INT8)) {
+                for (int density : new int[] {0, 1, 50, 99, 100}) { // percent of true elements
+                    Samples.Run r = Samples.run(DType.BOOL, n, stride, rnd);
+                    for (long i = 0; i < n; i++) {
+                        boolean v = rnd.nextInt(100) < density && (density != 1 || i == n / 2);
+                        // nonzero bytes other than 1 are true too
+                        r.seg().set(java.lang.foreign.ValueLayout.JAVA_BYTE, r.off() + i * stride, (byte) (v ? 1 + rnd.nextInt(3) : 0));
+                    }
+                    boolean anyTrue = false;
+                    boolean allTrue = true;
+                    for (long i = 0; i < n; i++) { // read back: with stride 0 the last write wins
+                        boolean v = r.seg().get(java.lang.foreign.ValueLayout.JAVA_BYTE, r.off() + i * stride) != 0;
+                        anyTrue |= v;
+                        allTrue &= v;
+                    }
+                    for (int start = 0; start < 2; start++) {
+                        MemorySegment out = Arena.ofAuto().allocate(2);
+                        out.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 0, (byte) start);
+                        out.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 1, (byte) start);
+                        any.run(r.seg(), r.off(), stride, n, out, 0);
+                        all.run(r.seg(), r.off(), stride, n, out, 1);
+                        String what = "n=" + n + " stride=" + stride + " density=" + density + " start=" + start;
+                        assertEquals(start == 1 || anyTrue ? 1 : 0, out.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0), "any " + what);
+                        assertEquals(start == 1 && allTrue ? 1 : 0, out.get(java.lang.foreign.ValueLayout.JAVA_BYTE, 1), "all " + what);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The project's oracle: the reference backend's own reductions, for every fold both provide. */
+    @ParameterizedTest
+    @EnumSource(names = {"FLOAT32", "FLOAT64", "INT32", "INT64"})
+    void agreesWithTheReferenceBackend(DType t) {
+        var ref = dev.tessel.reference.ReferenceBackend.INSTANCE;
+        Random rnd = new Random(47 + t.ordinal());
+        int compared = 0;
+        for (String u : List.of("maximum", "minimum", "fmax", "fmin", "add", "multiply", "argmax", "argmin")) {
+            boolean arg = u.startsWith("arg");
+            if (t.isFloating() && (u.equals("add") || u.equals("multiply"))) {
+                continue; // rounding order differs by design; the pairwise test above bounds the error
+            }
+            ReduceLoop mine = arg ? null : SIMD.reduceLoop(u, t);
+            ReduceLoop theirs = arg ? null : ref.reduceLoop(u, t);
+            if (!arg && (mine == null || theirs == null)) {
+                continue;
+            }
+            for (long stride : STRIDES) {
+                for (long n : sizes(t)) {
+                    Samples.Run r = Samples.run(t, n, stride, rnd);
+                    String what = u + " " + t + " n=" + n + " stride=" + stride;
+                    if (arg) {
+                        if (n > 0) {
+                            assertEquals(ref.argLoop(u, t).run(r.seg(), r.off(), stride, n),
+                                    SIMD.argLoop(u, t).run(r.seg(), r.off(), stride, n), what);
+                            compared++;
+                        }
+                        continue;
+                    }
+                    MemorySegment a = Samples.run(t, 1, 1, rnd).seg();
+                    MemorySegment b = ScalarOracle.copy(a);
+                    mine.run(r.seg(), r.off(), stride, n, a, Samples.SLACK);
+                    theirs.run(r.seg(), r.off(), stride, n, b, Samples.SLACK);
+                    double x = t.getDouble(a, Samples.SLACK);
+                    double y = t.getDouble(b, Samples.SLACK);
+                    assertTrue(t.isFloating() ? (Double.isNaN(y) ? Double.isNaN(x) : x == y)
+                            : t.getLong(a, Samples.SLACK) == t.getLong(b, Samples.SLACK), what + ": " + x + " vs " + y);
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared > 100, "only " + compared + " comparisons with the reference");
+    }
+
+    @ParameterizedTest
+    @EnumSource(names = {"FLOAT32", "FLOAT64"})
+    void fmaxAndFminSkipNaNs(DType t) {
+        Random rnd = new Random(43 + t.ordinal());
+        for (String u : List.of("fmax", "fmin")) {
+            ReduceLoop loop = SIMD.reduceLoop(u, t);
+            for (long stride : STRIDES) {
+                for (long n : sizes(t)) {
+                    for (int nanPercent : new int[] {10, 100}) {
+                        Samples.Run r = Samples.run(t, n, stride, rnd);
+                        for (long i = 0; i < n; i++) {
+                            if (rnd.nextInt(100) < nanPercent) {
+                                t.setDouble(r.seg(), r.off() + i * stride, Double.NaN);
+                            }
+                        }
+                        MemorySegment out = Arena.ofAuto().allocate(t.itemSize(), 64);
+                        t.setDouble(out, 0, Double.NaN);
+                        double expected = Double.NaN;
+                        for (long i = 0; i < n; i++) {
+                            double x = t.getDouble(r.seg(), r.off() + i * stride);
+                            expected = Double.isNaN(expected) ? x : Double.isNaN(x) ? expected
+                                    : u.equals("fmax") ? Math.max(expected, x) : Math.min(expected, x);
+                        }
+                        loop.run(r.seg(), r.off(), stride, n, out, 0);
+                        double got = t.getDouble(out, 0);
+                        assertTrue(Double.isNaN(expected) ? Double.isNaN(got) : got == expected,
+                                u + " " + t + " n=" + n + " stride=" + stride + " NaN%=" + nanPercent + ": " + got + " vs " + expected);
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(names = {"INT32", "INT64"})
     void integerSumAndProductWrapExactly(DType t) {

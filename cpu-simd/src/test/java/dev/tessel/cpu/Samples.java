@@ -30,6 +30,8 @@ final class Samples {
             case FLOAT64 -> Lanes.F64.length();
             case INT32 -> Lanes.I32.length();
             case INT64 -> Lanes.I64.length();
+            case INT16 -> Lanes.I16.length();
+            case INT8 -> Lanes.I8.length();
             default -> throw new IllegalArgumentException(t.toString());
         };
     }

@@ -20,6 +20,20 @@ final class ScalarOracle {
             return ref;
         }
         DType t = types[0];
+        if (types.length == 2 && types[1] == DType.BOOL) {
+            return (g, o, s, n) -> {
+                for (long i = 0; i < n; i++) {
+                    double x = t.getDouble(g[0], o[0] + i * s[0]);
+                    boolean r = switch (ufunc) {
+                        case "isnan" -> Double.isNaN(x);
+                        case "isinf" -> Double.isInfinite(x);
+                        case "isfinite" -> Double.isFinite(x);
+                        default -> throw new IllegalArgumentException(ufunc);
+                    };
+                    DType.BOOL.setLong(g[1], o[1] + i * s[1], r ? 1 : 0);
+                }
+            };
+        }
         if (types.length == 2) {
             return (g, o, s, n) -> {
                 for (long i = 0; i < n; i++) {
@@ -58,8 +72,10 @@ final class ScalarOracle {
             case "subtract" -> x - y;
             case "multiply" -> x * y;
             case "divide" -> x / y;
-            case "maximum" -> Math.max(x, y);
-            case "minimum" -> Math.min(x, y);
+            case "maximum" -> Double.isNaN(x) || x > y ? x : y; // ties give the second operand, as NumPy's
+            case "minimum" -> Double.isNaN(x) || x < y ? x : y;
+            case "fmax" -> Double.isNaN(y) || x >= y ? x : y;  // ties give the first operand
+            case "fmin" -> Double.isNaN(y) || x <= y ? x : y;
             default -> throw new IllegalArgumentException(u);
         };
     }
@@ -69,8 +85,11 @@ final class ScalarOracle {
             case "add" -> x + y;
             case "subtract" -> x - y;
             case "multiply" -> x * y;
-            case "maximum" -> Math.max(x, y);
-            case "minimum" -> Math.min(x, y);
+            case "maximum", "fmax" -> Math.max(x, y);
+            case "minimum", "fmin" -> Math.min(x, y);
+            case "bitwise_and" -> x & y;
+            case "bitwise_or" -> x | y;
+            case "bitwise_xor" -> x ^ y;
             default -> throw new IllegalArgumentException(u);
         };
     }
@@ -104,6 +123,8 @@ final class ScalarOracle {
             case "negative" -> -x;
             case "absolute" -> Math.abs(x);
             case "sqrt" -> Math.sqrt(x);
+            case "square" -> x * x;
+            case "reciprocal" -> 1 / x;
             default -> throw new IllegalArgumentException(u);
         };
     }
@@ -112,6 +133,8 @@ final class ScalarOracle {
         return switch (u) {
             case "negative" -> -x;
             case "absolute" -> Math.abs(x);
+            case "square" -> x * x;
+            case "invert" -> ~x;
             default -> throw new IllegalArgumentException(u);
         };
     }

@@ -57,8 +57,15 @@ final class TiledJob {
 
     /** Waits until every tile has finished, then rethrows the first failure. Caller only. */
     void awaitAndRethrow() {
+        // An op is not interruptible, but a pending interrupt would make park return at once
+        // and turn this wait into a spin: hold the flag aside and set it again afterwards.
+        boolean interrupted = false;
         while (remaining.get() > 0) {
             LockSupport.park(this);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         Throwable f = failure;
         if (f instanceof RuntimeException r) {

@@ -64,8 +64,9 @@ final class WorkerPool {
             for (int i = 0; i < spawn; i++) {
                 startWorker();
             }
-            if (idle > 0) {
-                work.signalAll();
+            // Wake only as many idle workers as the job can use: no herd for a one-helper job.
+            for (int i = Math.min(idle, helpers); i > 0; i--) {
+                work.signal();
             }
         } finally {
             lock.unlock();

@@ -131,6 +131,25 @@ class SchedulerTest {
     }
 
     @Test
+    void anInterruptedCallerFinishesTheOpAndKeepsItsInterrupt() {
+        Scheduler engine = Configs.engine(2);
+        Thread.currentThread().interrupt();
+        try {
+            long[] covered = new long[1];
+            engine.forEachRange(big(), engine.reference(), N, 1, (s, e) -> {
+                spin();
+                synchronized (covered) {
+                    covered[0] += e - s;
+                }
+            });
+            assertEquals(N, covered[0]);
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void badBudgetsAreRefusedWithTheValue() {
         Scheduler engine = Configs.engine(2);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> engine.setThreadBudget(0));

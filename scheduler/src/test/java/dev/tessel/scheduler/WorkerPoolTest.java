@@ -54,7 +54,7 @@ class WorkerPoolTest {
                 try {
                     start.await();
                     for (int rep = 0; rep < 5; rep++) {
-                        runAndCheck(engine, seed * 31 + rep, tileThreads);
+                        runAndCheck(engine, seed * 31 + rep, tileThreads, 2);
                     }
                 } catch (Throwable e) {
                     synchronized (failures) {
@@ -80,8 +80,48 @@ class WorkerPoolTest {
         assertTrue(tileThreads.stream().filter(n -> n.startsWith("app-")).count() > 1, tileThreads::toString);
     }
 
+    @Test
+    void changingTheBudgetWhileCallersRunKeepsResultsRightAndWorkersWithinTheLargest() throws Exception {
+        Scheduler engine = Configs.engine(3);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread controller = new Thread(() -> {
+            int i = 0;
+            while (running.get()) {
+                engine.setThreadBudget(1 + (i++ % 3));
+                Thread.onSpinWait();
+            }
+        });
+        controller.start();
+        List<Thread> callers = new ArrayList<>();
+        List<Throwable> failures = new ArrayList<>();
+        Set<String> names = ConcurrentHashMap.newKeySet();
+        for (int c = 0; c < 16; c++) {
+            int seed = c;
+            Thread t = new Thread(() -> {
+                try {
+                    for (int rep = 0; rep < 3; rep++) {
+                        runAndCheck(engine, seed * 7 + rep, names, -1);
+                    }
+                } catch (Throwable e) {
+                    synchronized (failures) {
+                        failures.add(e);
+                    }
+                }
+            }, "app-" + c);
+            callers.add(t);
+            t.start();
+        }
+        for (Thread t : callers) {
+            t.join();
+        }
+        running.set(false);
+        controller.join();
+        assertTrue(failures.isEmpty(), () -> "failures: " + failures);
+        assertTrue(engine.pool().peakWorkers() <= 3, "pool peak " + engine.pool().peakWorkers());
+    }
+
     /** An elementwise op on plain arrays: out[i] = a[i] * 3 + seed, every index written once. */
-    private static void runAndCheck(Scheduler engine, int seed, Set<String> tileThreads) {
+    private static void runAndCheck(Scheduler engine, int seed, Set<String> tileThreads, int expectedThreads) {
         double[] a = new double[N];
         double[] out = new double[N];
         int[] writes = new int[N];
@@ -101,6 +141,8 @@ class WorkerPoolTest {
                 throw new AssertionError("index " + i + ": " + out[i] + " written " + writes[i] + " times");
             }
         }
-        assertEquals(2, engine.lastPlacements().getLast().threads());
+        if (expectedThreads > 0) {
+            assertEquals(expectedThreads, engine.lastPlacements().getLast().threads());
+        }
     }
 }

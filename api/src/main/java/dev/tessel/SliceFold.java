@@ -1,0 +1,75 @@
+package dev.tessel;
+
+import dev.tessel.spi.Layout;
+import dev.tessel.spi.StridedLoop;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The outer strategy of {@link Reduction}, used when the input's fastest axis is kept:
+ * {@code res = op(res, x[r])} for every index r of the reduced axes, with the binary loop, as
+ * NumPy does, so memory streams forward instead of striding once per output.
+ */
+final class SliceFold {
+    private SliceFold() {
+    }
+
+    /**
+     * Outer strategy: res = op(res, x[r]) for every index r of the reduced axes. One pass of the
+     * engine over the outputs; each range of outputs folds every slice in turn while it is hot
+     * in cache, and each output still sees the slices in the same order, whatever the split.
+     */
+    static void run(Ufunc u, NdArray x, boolean[] reduced, NdArray res, Double init, Dispatch d) {
+        DType ct = res.dtype;
+        StridedLoop op = d.loop(u.name(), new DType[] {ct, ct, ct});
+        int nd = x.ndim();
+        List<Integer> rAxes = new ArrayList<>();
+        List<Integer> kAxes = new ArrayList<>();
+        for (int i = 0; i < nd; i++) {
+            (reduced[i] ? rAxes : kAxes).add(i);
+        }
+        long[] kStrides = kAxes.stream().mapToLong(i -> x.strides[i]).toArray();
+        int total = Math.toIntExact(Reduction.reducedSize(x.shape, reduced));
+        long[] deltas = new long[total]; // offset of slice r from slice 0
+        long[] idx = new long[rAxes.size()];
+        for (int r = 0; r < total; r++) {
+            for (int j = 0; j < idx.length; j++) {
+                deltas[r] += idx[j] * x.strides[rAxes.get(j)];
+            }
+            for (int j = idx.length - 1; j >= 0; j--) {
+                if (++idx[j] < x.shape[rAxes.get(j)]) {
+                    break;
+                }
+                idx[j] = 0;
+            }
+        }
+        NdArray first = x.view(res.shape, kStrides, x.offset, false);
+        Layout fold = UfuncCall.layoutOf(new NdArray[] {res, first, res}, res.shape, 2);
+        Layout copy = UfuncCall.layoutOf(new NdArray[] {first, res}, res.shape, 1);
+        StridedLoop copyLoop = Assign.castLoop(ct, ct);
+        if (init != null) {
+            Assign.fill(res, init);
+        }
+        d.forEachRange(fold.size(), UfuncCall.GRAIN, (s, e) -> {
+            int r = 0;
+            if (init == null) {
+                copy.run(copyLoop, s, e);
+                r = 1;
+            }
+            for (; r < total; r++) {
+                fold.run(shifted(op, new long[] {0, deltas[r], 0}), s, e);
+            }
+        });
+    }
+
+    /** {@code loop} with each operand's offset moved by {@code deltas} elements. */
+    static StridedLoop shifted(StridedLoop loop, long[] deltas) {
+        return (segs, offs, strides, n) -> {
+            long[] o = offs.clone();
+            for (int k = 0; k < o.length; k++) {
+                o[k] += deltas[k];
+            }
+            loop.run(segs, o, strides, n);
+        };
+    }
+}

@@ -1,0 +1,229 @@
+"""Reduction, accumulate, outer, at, named-reduction and matmul/dot cases for gen_ufuncs.py.
+
+Uses gen_ufuncs.Writer; see gen_ufuncs.py for the manifest format.
+"""
+import numpy as np
+
+LETTER = {"Z": np.bool_, "b": np.int8, "B": np.uint8, "h": np.int16, "i": np.int32, "l": np.int64,
+          "e": np.float16, "f": np.float32, "d": np.float64}
+REDUCE = {"add": "ZbBhilefd", "multiply": "ZbBhilefd", "maximum": "ZbBhilefd", "minimum": "ZbBhilefd",
+          "fmax": "ZbBhilefd", "fmin": "ZbBhilefd", "logical_and": "Zbfd", "logical_or": "Zbfd",
+          "logical_xor": "Zi", "bitwise_and": "ZbBhil", "bitwise_or": "ZbBhil", "bitwise_xor": "ZbBhil",
+          "logaddexp": "efd", "logaddexp2": "fd", "hypot": "fd", "subtract": "bilfd"}
+NAMED = ["sum", "prod", "min", "max", "argmin", "argmax", "mean", "var", "std", "any", "all", "cumsum",
+         "cumprod", "nansum", "nanprod", "nanmin", "nanmax", "nanmean", "nanvar", "nanstd", "nanargmin",
+         "nanargmax"]
+
+
+def store_result(r):
+    """Tessel has no uint64: NumPy's uint64 results are stored as int64 and flagged."""
+    r = np.asarray(r)
+    if r.dtype == np.uint64:
+        return r.astype(np.int64), "numpy_dtype=uint64"
+    return r, ""
+
+
+def join(*parts):
+    return ";".join(p for p in parts if p)
+
+
+def values(rng, name, t, shape):
+    t = np.dtype(t)
+    n = int(np.prod(shape))
+    if t.kind == "b":
+        return (rng.random(n) < 0.6).reshape(shape)
+    if t.kind in "iu":
+        info = np.iinfo(t)
+        if name in ("multiply", "prod", "cumprod", "nanprod"):
+            return rng.integers(max(info.min, -3), 4, n).astype(t).reshape(shape)
+        return rng.integers(max(info.min, -50), min(info.max, 50), n, endpoint=True).astype(t).reshape(shape)
+    if name in ("multiply", "prod", "cumprod", "nanprod"):
+        return rng.uniform(0.5, 1.5, n).astype(t).reshape(shape)
+    a = rng.uniform(-10, 10, n).astype(t).reshape(shape)
+    if name.startswith("nan") or name in ("maximum", "minimum", "fmax", "fmin", "argmax", "argmin"):
+        a.reshape(-1)[rng.random(n) < 0.1] = np.nan
+    return a
+
+
+def axis_param(axis):
+    if axis is None:
+        return "axis=none"
+    if isinstance(axis, tuple):
+        return "axis=" + ",".join(str(a) for a in axis)
+    return "axis=%d" % axis
+
+
+def reduce_cases(w, rng):
+    for name, letters in REDUCE.items():
+        u = getattr(np, name)
+        for c in letters:
+            t = LETTER[c]
+            a = values(rng, name, t, (4, 5, 6))
+            axes = [0, 1, 2, -1] + ([] if name == "subtract" else [(0, 2), None])
+            for ax in axes:
+                with np.errstate(all="ignore"):
+                    r, flag = store_result(u.reduce(a, axis=ax))
+                w.case("reduce.npz", "reduce", name, [a], [r], params=join(axis_param(ax), flag))
+            with np.errstate(all="ignore"):
+                r, flag = store_result(u.reduce(a, axis=1, keepdims=True))
+            w.case("reduce.npz", "reduce", name, [a], [r], params=join("axis=1;keepdims=1", flag))
+            f = np.asfortranarray(a[0])
+            with np.errstate(all="ignore"):
+                r, flag = store_result(u.reduce(f, axis=0))
+            w.case("reduce.npz", "reduce", name, [f], [r], params=join("axis=0", flag))
+            with np.errstate(all="ignore"):
+                r, flag = store_result(u.reduce(a[0].T, axis=1))
+            w.case("reduce.npz", "reduce", name, [a[0]], [r], views=["T"], params=join("axis=1", flag))
+            if c in "fd" or (c in "il" and name not in ("logaddexp", "hypot")):
+                with np.errstate(all="ignore"):
+                    r, flag = store_result(u.reduce(a, axis=0, initial=3))
+                w.case("reduce.npz", "reduce", name, [a], [r], params=join("axis=0;initial=3", flag))
+                mask = rng.random((5, 6)) < 0.5
+                with np.errstate(all="ignore"):
+                    r, flag = store_result(u.reduce(a, axis=2, initial=3, where=mask))
+                w.case("reduce.npz", "reduce", name, [a], [r], params=join("axis=2;initial=3;where=1", flag),
+                       extra={"w": mask})
+            if u.identity is not None:
+                e = np.zeros((0, 4), dtype=t)
+                r, flag = store_result(u.reduce(e, axis=0))
+                w.case("reduce.npz", "reduce", name, [e], [r], params=join("axis=0", flag))
+    # long runs: pairwise float sums and the blocked path
+    for c in "fd":
+        a = rng.uniform(-1, 1, 100_003).astype(LETTER[c])
+        w.case("reduce.npz", "reduce", "add", [a], [np.add.reduce(a)], params="axis=0")
+        m = rng.uniform(-1, 1, (3, 20_011)).astype(LETTER[c])
+        w.case("reduce.npz", "reduce", "add", [m], [np.add.reduce(m, axis=1)], params="axis=1")
+        w.case("reduce.npz", "reduce", "maximum", [a], [np.maximum.reduce(a)], params="axis=0")
+
+
+def accumulate_cases(w, rng):
+    for name, letters in [("add", "ZbBilefd"), ("multiply", "bifd"), ("maximum", "ild"), ("subtract", "id"),
+                          ("logical_or", "Z"), ("fmin", "d")]:
+        u = getattr(np, name)
+        for c in letters:
+            a = values(rng, name, LETTER[c], (5, 7))
+            for ax in (0, 1):
+                with np.errstate(all="ignore"):
+                    r, flag = store_result(u.accumulate(a, axis=ax))
+                w.case("accumulate.npz", "accumulate", name, [a], [r], params=join("axis=%d" % ax, flag))
+            v = values(rng, name, LETTER[c], (40,))
+            with np.errstate(all="ignore"):
+                r, flag = store_result(u.accumulate(v[::-3]))
+            w.case("accumulate.npz", "accumulate", name, [v], [r], views=["::-3"], params=join("axis=0", flag))
+
+
+def outer_at_cases(w, rng):
+    for name, c in [("add", "d"), ("multiply", "i"), ("less", "f"), ("subtract", "h"), ("power", "d")]:
+        a = values(rng, name, LETTER[c], (4,))
+        b = values(rng, name, LETTER[c], (3, 2))
+        if name == "power":
+            a, b = np.abs(a), np.abs(b) / 4
+        with np.errstate(all="ignore"):
+            r = getattr(np, name).outer(a, b)
+        w.case("outer.npz", "outer", name, [a, b], [r])
+    for name, c in [("add", "d"), ("add", "i"), ("multiply", "f"), ("maximum", "h"), ("subtract", "l"),
+                    ("negative", "d")]:
+        a = values(rng, name, LETTER[c], (6, 3))
+        idx = np.array([0, 2, 2, -1, 5, 0, 2], dtype=np.int64)
+        res = a.copy()
+        if name == "negative":
+            np.negative.at(res, idx)
+            w.case("at.npz", "at", name, [a, idx], [res])
+            continue
+        b = values(rng, name, LETTER[c], (7, 1))
+        getattr(np, name).at(res, idx, b)
+        w.case("at.npz", "at", name, [a, idx, b], [res])
+
+
+def named_call(name, a, axis, keepdims, ddof):
+    f = getattr(np, name)
+    kw = {}
+    if name.startswith("arg") or name.startswith("nanarg") or name.startswith("cum"):
+        kw["axis"] = axis
+    else:
+        kw["axis"] = axis
+        kw["keepdims"] = keepdims
+    if name in ("var", "std", "nanvar", "nanstd"):
+        kw["ddof"] = ddof
+    with np.errstate(all="ignore"):
+        import warnings
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return f(a, **kw)
+
+
+def named_cases(w, rng):
+    for name in NAMED:
+        single = name.startswith("arg") or name.startswith("nanarg") or name.startswith("cum")
+        for c in "ZbBhilefd":
+            a = values(rng, name, LETTER[c], (4, 6))
+            if name.startswith("nanarg") and c in "efd":
+                a[:, 0] = 1  # no all-NaN slice along either axis
+            axes = [None, 0, 1] if single else [None, 0, 1, (0, 1), -1]
+            for ax in axes:
+                for keepdims in ([False] if single else [False, True]):
+                    if keepdims and ax not in (None, 1):
+                        continue
+                    ddof = 1 if name in ("var", "std", "nanvar", "nanstd") and ax == 0 else 0
+                    r, flag = store_result(named_call(name, a, ax, keepdims, ddof))
+                    w.case("named.npz", "named", name, [a], [r],
+                           params=join(axis_param(ax), "keepdims=1" if keepdims else "", "ddof=%d" % ddof if ddof else "", flag))
+            f = np.asfortranarray(values(rng, name, LETTER[c], (5, 3)))
+            if name.startswith("nanarg") and c in "efd":
+                f[0, :] = 1
+                f[:, 0] = 1
+            r, flag = store_result(named_call(name, f, 0, False, 0))
+            w.case("named.npz", "named", name, [f], [r], params=join("axis=0", flag))
+    # NumPy's argmax ties and NaN positions, all-NaN slices, empty sums
+    t = np.array([[1.0, 3.0, 3.0, np.nan, 2.0], [np.nan, np.nan, 1.0, 1.0, 0.0]])
+    for name in ("argmax", "argmin", "max", "nanmax", "nanmin", "nanmean", "nansum", "sum"):
+        for ax in (None, 1):
+            r, flag = store_result(named_call(name, t, ax, False, 0))
+            w.case("named.npz", "named", name, [t], [r], params=axis_param(ax))
+    allnan = np.array([[np.nan, np.nan], [1.0, np.nan]])
+    for name in ("nanmax", "nanmin", "nanmean", "nanvar", "nansum"):
+        r, _ = store_result(named_call(name, allnan, 1, False, 0))
+        w.case("named.npz", "named", name, [allnan], [r], params="axis=1")
+    for name in ("sum", "prod", "mean", "any", "all"):
+        e = np.zeros((0, 3))
+        r, _ = store_result(named_call(name, e, 0, False, 0))
+        w.case("named.npz", "named", name, [e], [r], params="axis=0")
+    big = rng.uniform(0, 1, 200_000).astype(np.float32)
+    for name in ("sum", "mean", "var"):
+        r, _ = store_result(named_call(name, big, None, False, 0))
+        w.case("named.npz", "named", name, [big], [r], params="axis=none")
+
+
+def matmul_cases(w, rng):
+    shapes = [((3, 4), (4, 5)), ((4,), (4, 5)), ((3, 4), (4,)), ((4,), (4,)), ((2, 3, 4), (4, 5)),
+              ((2, 1, 3, 4), (3, 4, 2)), ((3, 0), (0, 4)), ((0, 3), (3, 2)), ((1, 1), (1, 1))]
+    for c in "ZbBhilefd":
+        for sa, sb in shapes:
+            a = values(rng, "matmul", LETTER[c], sa)
+            b = values(rng, "matmul", LETTER[c], sb)
+            w.case("matmul.npz", "matmul", "matmul", [a, b], [np.matmul(a, b)])
+        a = np.asfortranarray(values(rng, "matmul", LETTER[c], (6, 5)))
+        b = values(rng, "matmul", LETTER[c], (6, 7))
+        w.case("matmul.npz", "matmul", "matmul", [a, b], [np.matmul(a.T, b)], views=["T", "-"])
+    for c in "ifd":
+        for sa, sb in [((3, 4), (4, 5)), ((4,), (4,)), ((), (3, 2)), ((2, 3, 4), (4, 5)), ((2, 3), (4, 3, 2)),
+                       ((5, 3), (3,))]:
+            a = values(rng, "dot", LETTER[c], sa)
+            b = values(rng, "dot", LETTER[c], sb)
+            w.case("matmul.npz", "dot", "dot", [a, b], [np.dot(a, b)])
+    a = rng.uniform(-1, 1, (64, 130))
+    b = rng.uniform(-1, 1, (130, 33))
+    w.case("matmul.npz", "matmul", "matmul", [a, b], [a @ b])
+    mixed = [("b", "B"), ("i", "f"), ("Z", "h")]
+    for x, y in mixed:
+        a = values(rng, "matmul", LETTER[x], (3, 4))
+        b = values(rng, "matmul", LETTER[y], (4, 2))
+        w.case("matmul.npz", "matmul", "matmul", [a, b], [np.matmul(a, b)])
+
+
+def cases(w, rng):
+    reduce_cases(w, rng)
+    accumulate_cases(w, rng)
+    outer_at_cases(w, rng)
+    named_cases(w, rng)
+    matmul_cases(w, rng)

@@ -34,7 +34,7 @@ final class LeaseAcquirer {
             throw c.selfWait();
         }
         OwnershipSettings s = OwnershipSettings.current();
-        if (s.mode() == Config.OwnershipMode.FAIL) {
+        if (s.mode() == OwnershipMode.FAIL) {
             throw c.failFast();
         }
         long now = System.nanoTime();

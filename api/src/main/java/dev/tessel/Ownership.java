@@ -32,7 +32,7 @@ public final class Ownership {
     }
 
     /** The current conflict mode. */
-    public static Config.OwnershipMode mode() {
+    public static OwnershipMode mode() {
         return OwnershipSettings.current().mode();
     }
 
@@ -48,7 +48,7 @@ public final class Ownership {
      * Replaces the configured mode, timeout and debug switch until the result is closed (for
      * tests and for programs that configure themselves). Process-wide, not per thread.
      */
-    public static Restore override(Config.OwnershipMode mode, Duration timeout, boolean debug) {
+    public static Restore override(OwnershipMode mode, Duration timeout, boolean debug) {
         OwnershipSettings before = OwnershipSettings.current();
         OwnershipSettings.set(new OwnershipSettings(mode, timeout, debug));
         return new Restore(before);

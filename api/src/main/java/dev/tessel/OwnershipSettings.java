@@ -1,6 +1,5 @@
 package dev.tessel;
 
-import dev.tessel.Config.OwnershipMode;
 import java.time.Duration;
 
 /**

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class DeviceLoanTest {
     private final SimulatedDevice device = new SimulatedDevice();
-    private Ownership.Restore settings = Ownership.override(Config.OwnershipMode.FAIL, Duration.ofSeconds(5), false);
+    private Ownership.Restore settings = Ownership.override(OwnershipMode.FAIL, Duration.ofSeconds(5), false);
 
     @AfterEach
     void close() {

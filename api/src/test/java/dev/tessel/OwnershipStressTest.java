@@ -52,8 +52,8 @@ class OwnershipStressTest {
                 segments.add(arrays[k].segment());
             }
             StressOp.Context ctx = new StressOp.Context(arrays, device, tickets, done);
-            runPhase(ctx, Config.OwnershipMode.FAIL, seconds * 500);
-            runPhase(ctx, Config.OwnershipMode.WAIT, seconds * 500);
+            runPhase(ctx, OwnershipMode.FAIL, seconds * 500);
+            runPhase(ctx, OwnershipMode.WAIT, seconds * 500);
             for (NdArray a : arrays) {
                 a.toHost();
             }
@@ -69,7 +69,7 @@ class OwnershipStressTest {
         }
     }
 
-    private void runPhase(StressOp.Context ctx, Config.OwnershipMode mode, long millis) throws InterruptedException {
+    private void runPhase(StressOp.Context ctx, OwnershipMode mode, long millis) throws InterruptedException {
         long conflictsBefore = conflicts.get();
         int doneBefore = done.size();
         try (var _ = Ownership.override(mode, Duration.ofMillis(20), false)) {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class OwnershipTest {
-    private Ownership.Restore settings = Ownership.override(Config.OwnershipMode.FAIL, Duration.ofSeconds(5), false);
+    private Ownership.Restore settings = Ownership.override(OwnershipMode.FAIL, Duration.ofSeconds(5), false);
 
     @AfterEach
     void restore() {
@@ -128,7 +128,7 @@ class OwnershipTest {
 
     @Test
     void aThreadThatWouldWaitOnItselfFailsAtOnce() {
-        try (var _ = Ownership.override(Config.OwnershipMode.WAIT, Duration.ofSeconds(30), false)) {
+        try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofSeconds(30), false)) {
             NdArray a = Nd.zeros(DType.FLOAT64, 4);
             try (WriteLease w = a.write()) {
                 long t0 = System.nanoTime();
@@ -146,7 +146,7 @@ class OwnershipTest {
 
     @Test
     void waitModeWaitsForTheHolder() throws Exception {
-        try (var _ = Ownership.override(Config.OwnershipMode.WAIT, Duration.ofSeconds(10), false)) {
+        try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofSeconds(10), false)) {
             NdArray a = Nd.zeros(DType.FLOAT64, 4);
             try (var holder = new LeaseHolderThread("writer-1", a::write)) {
                 holder.releaseAfter(100);
@@ -160,7 +160,7 @@ class OwnershipTest {
 
     @Test
     void waitingOpsHoldNothingSoCrossedOpsNeverDeadlock() throws Exception {
-        try (var _ = Ownership.override(Config.OwnershipMode.WAIT, Duration.ofSeconds(20), false)) {
+        try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofSeconds(20), false)) {
             NdArray a = Nd.zeros(DType.FLOAT64, 64);
             NdArray b = Nd.zeros(DType.FLOAT64, 64);
             Thread t1 = Thread.ofPlatform().name("a-to-b").start(() -> crossedCopies(a, b));
@@ -182,7 +182,7 @@ class OwnershipTest {
 
     @Test
     void waitModeTimesOutWithTheSameDetail() throws Exception {
-        try (var _ = Ownership.override(Config.OwnershipMode.WAIT, Duration.ofMillis(150), false)) {
+        try (var _ = Ownership.override(OwnershipMode.WAIT, Duration.ofMillis(150), false)) {
             NdArray a = Nd.zeros(DType.FLOAT64, 4);
             try (var _ = new LeaseHolderThread("writer-1", a::write)) {
                 OwnershipException e = assertThrows(OwnershipException.class, () -> a.fill(1));
@@ -222,13 +222,13 @@ class OwnershipTest {
     void settingsComeFromTheConfiguration() {
         Config c = Config.of(java.util.Map.of("tessel.ownership", "wait", "tessel.ownership.timeout", "250ms",
                 "tessel.debug.ownership", "true"), java.util.Map.of());
-        assertEquals(new OwnershipSettings(Config.OwnershipMode.WAIT, Duration.ofMillis(250), true), OwnershipSettings.from(c));
-        assertEquals(Config.OwnershipMode.FAIL, OwnershipSettings.from(Config.defaults()).mode());
+        assertEquals(new OwnershipSettings(OwnershipMode.WAIT, Duration.ofMillis(250), true), OwnershipSettings.from(c));
+        assertEquals(OwnershipMode.FAIL, OwnershipSettings.from(Config.defaults()).mode());
     }
 
     @Test
     void debugModeKeepsTheLedgerHistory() throws Exception {
-        try (var _ = Ownership.override(Config.OwnershipMode.FAIL, Duration.ofSeconds(1), true)) {
+        try (var _ = Ownership.override(OwnershipMode.FAIL, Duration.ofSeconds(1), true)) {
             NdArray a = Nd.zeros(DType.FLOAT64, 4);
             a.fill(1);
             try (var _ = new LeaseHolderThread("writer-1", a::write)) {

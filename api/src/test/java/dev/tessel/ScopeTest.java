@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ScopeTest {
-    private Ownership.Restore settings = Ownership.override(Config.OwnershipMode.FAIL, Duration.ofSeconds(5), false);
+    private Ownership.Restore settings = Ownership.override(OwnershipMode.FAIL, Duration.ofSeconds(5), false);
 
     @AfterEach
     void restore() {
@@ -72,7 +72,7 @@ class ScopeTest {
 
     @Test
     void debugModeShowsWhereLiveLeasesWereTaken() {
-        try (var _ = Ownership.override(Config.OwnershipMode.FAIL, Duration.ofSeconds(1), true)) {
+        try (var _ = Ownership.override(OwnershipMode.FAIL, Duration.ofSeconds(1), true)) {
             Scope s = Scope.open();
             NdArray a = Nd.zeros(DType.INT32, 10);
             try (ReadLease _ = a.read()) {

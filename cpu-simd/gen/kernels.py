@@ -19,18 +19,18 @@ FLOAT_BINARY = {  # ufunc: (vector expression of va, vb; scalar expression of x,
     "subtract": ("va.sub(vb)", "x - y"),
     "multiply": ("va.mul(vb)", "x * y"),
     "divide": ("va.div(vb)", "x / y"),
-    # NumPy's signed-zero rules, as the reference backend has them: maximum/minimum return the
-    # second operand when the two compare equal and propagate a NaN from either side; fmax/fmin
-    # return the first when equal and skip a NaN operand. (lanewise MAX would give Math.max's
+    # NumPy's signed-zero rules, as the reference backend has them: all four return the second
+    # operand when the two compare equal; maximum/minimum propagate a NaN from either side,
+    # fmax/fmin skip a NaN operand. (lanewise MAX would give Math.max's
     # -0.0 < +0.0 order instead, and costs as many instructions as this compare-and-blend.)
     "maximum": ("vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN)))",
                 "Float.isNaN(x) || x > y ? x : y"),
     "minimum": ("vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN)))",
                 "Float.isNaN(x) || x < y ? x : y"),
-    "fmax": ("vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN)))",
-             "Float.isNaN(y) || x >= y ? x : y"),
-    "fmin": ("vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN)))",
-             "Float.isNaN(y) || x <= y ? x : y"),
+    "fmax": ("vb.blend(va, va.compare(VectorOperators.GT, vb).or(vb.test(VectorOperators.IS_NAN)))",
+             "Float.isNaN(y) || x > y ? x : y"),
+    "fmin": ("vb.blend(va, va.compare(VectorOperators.LT, vb).or(vb.test(VectorOperators.IS_NAN)))",
+             "Float.isNaN(y) || x < y ? x : y"),
 }
 INT_MAX = ("va.lanewise(VectorOperators.MAX, vb)", "Math.max(x, y)")
 INT_MIN = ("va.lanewise(VectorOperators.MIN, vb)", "Math.min(x, y)")

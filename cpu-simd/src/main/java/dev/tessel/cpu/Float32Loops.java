@@ -1120,7 +1120,7 @@ final class Float32Loops {
             for (long i = 0; i < n; i++) {
                 float x = g[0].getAtIndex(E, o[0] + i * s[0]);
                 float y = g[1].getAtIndex(E, o[1] + i * s[1]);
-                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(y) || x >= y ? x : y);
+                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(y) || x > y ? x : y);
             }
         }
     }
@@ -1133,7 +1133,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Float.isNaN(y) || x >= y ? x : y);
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x > y ? x : y);
         }
     }
 
@@ -1146,21 +1146,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.GE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.GE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.GE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.GE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1173,7 +1173,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = y0;
-            c.setAtIndex(E, oc + i, Float.isNaN(y) || x >= y ? x : y);
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x > y ? x : y);
         }
     }
 
@@ -1186,21 +1186,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            vb0.blend(va0, va0.compare(VectorOperators.GE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            vb1.blend(va1, va1.compare(VectorOperators.GE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            vb2.blend(va2, va2.compare(VectorOperators.GE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            vb3.blend(va3, va3.compare(VectorOperators.GE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1213,7 +1213,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = x0;
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Float.isNaN(y) || x >= y ? x : y);
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x > y ? x : y);
         }
     }
 
@@ -1226,21 +1226,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
             FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.GE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
             FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.GE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
             FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.GE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
             FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.GE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1263,7 +1263,7 @@ final class Float32Loops {
             for (long i = 0; i < n; i++) {
                 float x = g[0].getAtIndex(E, o[0] + i * s[0]);
                 float y = g[1].getAtIndex(E, o[1] + i * s[1]);
-                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(y) || x <= y ? x : y);
+                g[2].setAtIndex(E, o[2] + i * s[2], Float.isNaN(y) || x < y ? x : y);
             }
         }
     }
@@ -1276,7 +1276,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Float.isNaN(y) || x <= y ? x : y);
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x < y ? x : y);
         }
     }
 
@@ -1289,21 +1289,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.LE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.LE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.LE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.LE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1316,7 +1316,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = a.getAtIndex(E, oa + i);
             float y = y0;
-            c.setAtIndex(E, oc + i, Float.isNaN(y) || x <= y ? x : y);
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x < y ? x : y);
         }
     }
 
@@ -1329,21 +1329,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             FloatVector vb0 = yv;
-            vb0.blend(va0, va0.compare(VectorOperators.LE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             FloatVector vb1 = yv;
-            vb1.blend(va1, va1.compare(VectorOperators.LE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             FloatVector vb2 = yv;
-            vb2.blend(va2, va2.compare(VectorOperators.LE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             FloatVector vb3 = yv;
-            vb3.blend(va3, va3.compare(VectorOperators.LE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
-            vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1356,7 +1356,7 @@ final class Float32Loops {
         for (; i < n; i++) {
             float x = x0;
             float y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Float.isNaN(y) || x <= y ? x : y);
+            c.setAtIndex(E, oc + i, Float.isNaN(y) || x < y ? x : y);
         }
     }
 
@@ -1369,21 +1369,21 @@ final class Float32Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             FloatVector va0 = xv;
             FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.LE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             FloatVector va1 = xv;
             FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.LE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             FloatVector va2 = xv;
             FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.LE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             FloatVector va3 = xv;
             FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.LE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

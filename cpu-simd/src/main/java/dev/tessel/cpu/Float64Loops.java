@@ -1120,7 +1120,7 @@ final class Float64Loops {
             for (long i = 0; i < n; i++) {
                 double x = g[0].getAtIndex(E, o[0] + i * s[0]);
                 double y = g[1].getAtIndex(E, o[1] + i * s[1]);
-                g[2].setAtIndex(E, o[2] + i * s[2], Double.isNaN(y) || x >= y ? x : y);
+                g[2].setAtIndex(E, o[2] + i * s[2], Double.isNaN(y) || x > y ? x : y);
             }
         }
     }
@@ -1133,7 +1133,7 @@ final class Float64Loops {
         for (; i < n; i++) {
             double x = a.getAtIndex(E, oa + i);
             double y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Double.isNaN(y) || x >= y ? x : y);
+            c.setAtIndex(E, oc + i, Double.isNaN(y) || x > y ? x : y);
         }
     }
 
@@ -1146,21 +1146,21 @@ final class Float64Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.GE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.GE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.GE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.GE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1173,7 +1173,7 @@ final class Float64Loops {
         for (; i < n; i++) {
             double x = a.getAtIndex(E, oa + i);
             double y = y0;
-            c.setAtIndex(E, oc + i, Double.isNaN(y) || x >= y ? x : y);
+            c.setAtIndex(E, oc + i, Double.isNaN(y) || x > y ? x : y);
         }
     }
 
@@ -1186,21 +1186,21 @@ final class Float64Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             DoubleVector vb0 = yv;
-            vb0.blend(va0, va0.compare(VectorOperators.GE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             DoubleVector vb1 = yv;
-            vb1.blend(va1, va1.compare(VectorOperators.GE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             DoubleVector vb2 = yv;
-            vb2.blend(va2, va2.compare(VectorOperators.GE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             DoubleVector vb3 = yv;
-            vb3.blend(va3, va3.compare(VectorOperators.GE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
-            vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1213,7 +1213,7 @@ final class Float64Loops {
         for (; i < n; i++) {
             double x = x0;
             double y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Double.isNaN(y) || x >= y ? x : y);
+            c.setAtIndex(E, oc + i, Double.isNaN(y) || x > y ? x : y);
         }
     }
 
@@ -1226,21 +1226,21 @@ final class Float64Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             DoubleVector va0 = xv;
             DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.GE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             DoubleVector va1 = xv;
             DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.GE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             DoubleVector va2 = xv;
             DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.GE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             DoubleVector va3 = xv;
             DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.GE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.GE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1263,7 +1263,7 @@ final class Float64Loops {
             for (long i = 0; i < n; i++) {
                 double x = g[0].getAtIndex(E, o[0] + i * s[0]);
                 double y = g[1].getAtIndex(E, o[1] + i * s[1]);
-                g[2].setAtIndex(E, o[2] + i * s[2], Double.isNaN(y) || x <= y ? x : y);
+                g[2].setAtIndex(E, o[2] + i * s[2], Double.isNaN(y) || x < y ? x : y);
             }
         }
     }
@@ -1276,7 +1276,7 @@ final class Float64Loops {
         for (; i < n; i++) {
             double x = a.getAtIndex(E, oa + i);
             double y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Double.isNaN(y) || x <= y ? x : y);
+            c.setAtIndex(E, oc + i, Double.isNaN(y) || x < y ? x : y);
         }
     }
 
@@ -1289,21 +1289,21 @@ final class Float64Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.LE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.LE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.LE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.LE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1316,7 +1316,7 @@ final class Float64Loops {
         for (; i < n; i++) {
             double x = a.getAtIndex(E, oa + i);
             double y = y0;
-            c.setAtIndex(E, oc + i, Double.isNaN(y) || x <= y ? x : y);
+            c.setAtIndex(E, oc + i, Double.isNaN(y) || x < y ? x : y);
         }
     }
 
@@ -1329,21 +1329,21 @@ final class Float64Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
             DoubleVector vb0 = yv;
-            vb0.blend(va0, va0.compare(VectorOperators.LE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
             DoubleVector vb1 = yv;
-            vb1.blend(va1, va1.compare(VectorOperators.LE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
             DoubleVector vb2 = yv;
-            vb2.blend(va2, va2.compare(VectorOperators.LE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
             DoubleVector vb3 = yv;
-            vb3.blend(va3, va3.compare(VectorOperators.LE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
-            vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1356,7 +1356,7 @@ final class Float64Loops {
         for (; i < n; i++) {
             double x = x0;
             double y = b.getAtIndex(E, ob + i);
-            c.setAtIndex(E, oc + i, Double.isNaN(y) || x <= y ? x : y);
+            c.setAtIndex(E, oc + i, Double.isNaN(y) || x < y ? x : y);
         }
     }
 
@@ -1369,21 +1369,21 @@ final class Float64Loops {
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
             DoubleVector va0 = xv;
             DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.LE, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
             DoubleVector va1 = xv;
             DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.LE, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
             DoubleVector va2 = xv;
             DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.LE, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
             DoubleVector va3 = xv;
             DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.LE, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
         }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.LE, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

@@ -74,8 +74,8 @@ final class ScalarOracle {
             case "divide" -> x / y;
             case "maximum" -> Double.isNaN(x) || x > y ? x : y; // ties give the second operand, as NumPy's
             case "minimum" -> Double.isNaN(x) || x < y ? x : y;
-            case "fmax" -> Double.isNaN(y) || x >= y ? x : y;  // ties give the first operand
-            case "fmin" -> Double.isNaN(y) || x <= y ? x : y;
+            case "fmax" -> Double.isNaN(y) || x > y ? x : y;  // ties give the second operand too
+            case "fmin" -> Double.isNaN(y) || x < y ? x : y;
             default -> throw new IllegalArgumentException(u);
         };
     }

@@ -221,9 +221,36 @@ def matmul_cases(w, rng):
         w.case("matmul.npz", "matmul", "matmul", [a, b], [np.matmul(a, b)])
 
 
+def product_out_cases(w, rng):
+    """matmul/dot with out=: params out=1 (the case's _o array, as it was before the call) or
+    out=a0 (the first input itself, so out overlaps an input)."""
+    d, f, i = np.float64, np.float32, np.int32
+    for name, sa, sb, ta, so, to in [("matmul", (2, 3), (3, 4), d, (2, 4), f), ("matmul", (2, 3), (3, 4), d, (3, 2, 4), d),
+                                     ("matmul", (3,), (3, 4), d, (1, 4), d), ("matmul", (2, 3), (3, 4), i, (2, 4), np.int64),
+                                     ("matmul", (2, 2, 3), (3,), f, (2, 2), d), ("matmul", (4,), (4,), i, (), i),
+                                     ("dot", (3, 4), (4, 5), d, (3, 5), d), ("dot", (2, 3), (4, 3, 2), f, (2, 4, 2), f),
+                                     ("dot", (), (3, 2), i, (3, 2), i), ("dot", (5, 3), (3,), d, (5,), d)]:
+        a = values(rng, name, ta, sa)
+        b = values(rng, name, ta, sb)
+        o = values(rng, name, to, so)
+        r = o.copy()
+        getattr(np, name)(a, b, out=r)
+        w.case("matmul.npz", name, name, [a, b], [r], params="out=1", extra={"o": o})
+    for name in ("matmul", "dot"):
+        x = values(rng, name, d, (3, 3))
+        y = values(rng, name, d, (3, 3))
+        r = x.copy()
+        getattr(np, name)(r, y, out=r)
+        w.case("matmul.npz", name, name, [x, y], [r], params="out=a0")
+        r = y.copy()
+        getattr(np, name)(x, r, out=r)
+        w.case("matmul.npz", name, name, [x, y], [r], params="out=a1")
+
+
 def cases(w, rng):
     reduce_cases(w, rng)
     accumulate_cases(w, rng)
     outer_at_cases(w, rng)
     named_cases(w, rng)
     matmul_cases(w, rng)
+    product_out_cases(w, rng)

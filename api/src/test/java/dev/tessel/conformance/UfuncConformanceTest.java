@@ -1,6 +1,7 @@
 package dev.tessel.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.tessel.DType;
 import dev.tessel.Nd;
@@ -120,11 +121,27 @@ class UfuncConformanceTest {
                 }
                 yield new NdArray[] {a};
             }
-            case "matmul" -> new NdArray[] {Nd.matmul(in[0], in[1])};
-            case "dot" -> new NdArray[] {Nd.dot(in[0], in[1])};
+            case "matmul", "dot" -> p.containsKey("out") ? productInto(kind, in, p.get("out"), arrays.get(id + "_o"))
+                    : new NdArray[] {kind.equals("dot") ? Nd.dot(in[0], in[1]) : Nd.matmul(in[0], in[1])};
             case "named" -> new NdArray[] {named(name, in[0], p)};
             default -> throw new IllegalArgumentException("unknown case kind " + kind);
         };
+    }
+
+    /** matmul/dot into an out array: a copy of the stored one, or (out=a0/a1) a copy of an input that is also passed as that input. */
+    private static NdArray[] productInto(String kind, NdArray[] in, String which, NdArray stored) {
+        NdArray[] ops = {in[0], in[1]};
+        NdArray out;
+        if (which.startsWith("a")) {
+            int k = which.charAt(1) - '0';
+            ops[k] = ops[k].copy();
+            out = ops[k];
+        } else {
+            out = stored.copy();
+        }
+        NdArray r = kind.equals("dot") ? Nd.dot(ops[0], ops[1], out) : Nd.matmul(ops[0], ops[1], out);
+        assertSame(out, r, "the result is the out array");
+        return new NdArray[] {out};
     }
 
     private static NdArray[] masked(String name, NdArray[] in, Map<String, NdArray> arrays, String id) {

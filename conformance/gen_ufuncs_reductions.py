@@ -135,6 +135,27 @@ def outer_at_cases(w, rng):
         w.case("at.npz", "at", name, [a, idx, b], [res])
 
 
+def at_tuple_cases(w, rng):
+    """at() with a tuple of index arrays: inputs a, the nidx index arrays, then b (if any)."""
+    specs = [("add", "d", (4, 5), [[0, 1, 1, -1, 0], [2, -5, -5, 4, 2]], (5,)),
+             ("add", "i", (4, 5, 2), [[[0], [3], [-4]], [1, 1, 4]], (3, 3, 2)),
+             ("multiply", "f", (3, 4), [[2, 2, -3], [0]], (3,)),
+             ("maximum", "h", (4, 3, 2), [[1, 1, 3, 0, -1, 2, 1]], (1, 2)),
+             ("subtract", "l", (3, 3), [[0, 0], [1, 1]], ()),
+             ("negative", "d", (4, 3), [[1, 1, 2], [0, 0, -1]], None)]
+    for name, c, shape, idx, bshape in specs:
+        a = values(rng, name, LETTER[c], shape)
+        ix = [np.array(i, dtype=np.int64 if k % 2 == 0 else np.int32) for k, i in enumerate(idx)]
+        res = a.copy()
+        if bshape is None:
+            getattr(np, name).at(res, tuple(ix))
+            w.case("at.npz", "at", name, [a] + ix, [res], params="nidx=%d" % len(ix))
+            continue
+        b = values(rng, name, LETTER[c], bshape)
+        getattr(np, name).at(res, tuple(ix), b)
+        w.case("at.npz", "at", name, [a] + ix + [b], [res], params="nidx=%d" % len(ix))
+
+
 def named_call(name, a, axis, keepdims, ddof):
     f = getattr(np, name)
     kw = {}
@@ -254,3 +275,4 @@ def cases(w, rng):
     named_cases(w, rng)
     matmul_cases(w, rng)
     product_out_cases(w, rng)
+    at_tuple_cases(w, rng)

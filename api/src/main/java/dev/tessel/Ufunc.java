@@ -192,15 +192,26 @@ public final class Ufunc {
      * unbuffered, so repeated indices accumulate. Indices select along axis 0.
      */
     public void at(NdArray a, NdArray indices, NdArray b) {
-        Execution.run(name + ".at", new NdArray[] {indices, b}, new NdArray[] {a}, () -> {
-            IndexedUpdate.at(this, a, indices, b);
-            return null;
-        });
+        at(a, new NdArray[] {indices}, b);
     }
 
     /** Unary {@code at}: {@code a[i] = op(a[i])} for each index. */
     public void at(NdArray a, NdArray indices) {
-        at(a, indices, null);
+        at(a, new NdArray[] {indices}, null);
+    }
+
+    /**
+     * As {@code np.<ufunc>.at(a, (i0, i1, ...), b)}: one index array per leading axis of
+     * {@code a}, broadcast together; {@code b} (null for a unary ufunc) broadcasts to their
+     * shape followed by the remaining axes of {@code a}. Unbuffered: repeated positions accumulate.
+     */
+    public void at(NdArray a, NdArray[] indices, NdArray b) {
+        NdArray[] reads = java.util.Arrays.copyOf(indices, indices.length + 1);
+        reads[indices.length] = b;
+        Execution.run(name + ".at", reads, new NdArray[] {a}, () -> {
+            IndexedUpdate.at(this, a, indices, b);
+            return null;
+        });
     }
 
     @Override

@@ -114,7 +114,10 @@ class UfuncConformanceTest {
             case "outer" -> new NdArray[] {Ufunc.of(name).outer(in[0], in[1])};
             case "at" -> {
                 NdArray a = in[0].copy();
-                if (in.length == 3) {
+                if (p.containsKey("nidx")) {
+                    int k = Integer.parseInt(p.get("nidx"));
+                    Ufunc.of(name).at(a, Arrays.copyOfRange(in, 1, 1 + k), in.length > 1 + k ? in[1 + k] : null);
+                } else if (in.length == 3) {
                     Ufunc.of(name).at(a, in[1], in[2]);
                 } else {
                     Ufunc.of(name).at(a, in[1]);

@@ -156,6 +156,59 @@ def at_tuple_cases(w, rng):
         w.case("at.npz", "at", name, [a] + ix + [b], [res], params="nidx=%d" % len(ix))
 
 
+OPTION_NAMED = ["sum", "prod", "max", "min", "mean", "var", "std", "any", "all", "nansum", "nanprod", "nanmax",
+                "nanmin", "nanmean", "nanvar", "nanstd"]
+
+
+def option_call(name, a, axis, keepdims, where, initial, ddof, out):
+    kw = {"axis": axis, "keepdims": keepdims}
+    if where is not None:
+        kw["where"] = where
+    if initial is not None:
+        kw["initial"] = initial
+    if ddof:
+        kw["ddof"] = ddof
+    if out is not None:
+        kw["out"] = out
+    import warnings
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return getattr(np, name)(a, **kw)
+
+
+def named_option_cases(w, rng):
+    """Named reductions with where=, out= and initial=: params where=1 (mask _w), out=1 (_o, the
+    out array before the call; the result is what out holds after), initial=v."""
+    for name in OPTION_NAMED:
+        needs_init = name in ("max", "min", "nanmax", "nanmin")
+        for c in "dfi" if not name.startswith("nan") else "dfh":
+            a = values(rng, name, LETTER[c], (4, 6))
+            if name.startswith("nan") and c in "df":
+                a[1, 2] = np.nan
+                a[:, 4] = np.nan
+            for ax, mshape, keep in [(None, (4, 6), False), (0, (6,), False), (1, (4, 6), True), ((0, 1), (1, 6), False)]:
+                mask = rng.random(mshape) < 0.6
+                if mshape == (4, 6):
+                    mask[0, :] = False  # an output (axis 1) with nothing selected
+                init = 0.5 if needs_init else None
+                ddof = 1 if name in ("var", "std", "nanvar", "nanstd") and ax == 0 else 0
+                r = option_call(name, a, ax, keep, mask, init, ddof, None)
+                r, flag = store_result(np.asarray(r))
+                params = join(axis_param(ax), "keepdims=1" if keep else "", "ddof=%d" % ddof if ddof else "",
+                              "where=1", "initial=%r" % init if needs_init else "", flag)
+                w.case("named.npz", "named", name, [a], [r], params=params, extra={"w": mask})
+            shape = np.asarray(option_call(name, a, 1, False, None, None, 0, None)).shape
+            odt = np.float32 if name in ("mean", "var", "std", "nanmean", "nanvar", "nanstd") or c != "i" else np.int64
+            if name in ("sum", "max") and c == "d":
+                odt = np.int64  # NumPy casts a reduction's result into out unsafely
+            if name in ("any", "all"):
+                odt = np.bool_
+            o = values(rng, name, odt, shape)
+            r = o.copy()
+            option_call(name, a, 1, False, None, None, 0, r)
+            w.case("named.npz", "named", name, [a], [r], params="axis=1;out=1", extra={"o": o})
+
+
 def named_call(name, a, axis, keepdims, ddof):
     f = getattr(np, name)
     kw = {}
@@ -276,3 +329,4 @@ def cases(w, rng):
     matmul_cases(w, rng)
     product_out_cases(w, rng)
     at_tuple_cases(w, rng)
+    named_option_cases(w, rng)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import dev.tessel.DType;
 import dev.tessel.Nd;
 import dev.tessel.NdArray;
+import dev.tessel.ReduceOptions;
 import dev.tessel.Reductions;
 import dev.tessel.Ufunc;
 import java.io.IOException;
@@ -126,7 +127,8 @@ class UfuncConformanceTest {
             }
             case "matmul", "dot" -> p.containsKey("out") ? productInto(kind, in, p.get("out"), arrays.get(id + "_o"))
                     : new NdArray[] {kind.equals("dot") ? Nd.dot(in[0], in[1]) : Nd.matmul(in[0], in[1])};
-            case "named" -> new NdArray[] {named(name, in[0], p)};
+            case "named" -> new NdArray[] {p.containsKey("where") || p.containsKey("out") ? withOptions(name, in[0], p, arrays, id)
+                    : named(name, in[0], p)};
             default -> throw new IllegalArgumentException("unknown case kind " + kind);
         };
     }
@@ -145,6 +147,30 @@ class UfuncConformanceTest {
         NdArray r = kind.equals("dot") ? Nd.dot(ops[0], ops[1], out) : Nd.matmul(ops[0], ops[1], out);
         assertSame(out, r, "the result is the out array");
         return new NdArray[] {out};
+    }
+
+    /** A named reduction through its ReduceOptions overload (where=, out=, initial=). */
+    private static NdArray withOptions(String name, NdArray a, Map<String, String> p, Map<String, NdArray> arrays, String id) {
+        int[] ax = axes(p);
+        ReduceOptions o = (ax == null ? ReduceOptions.all() : ReduceOptions.over(ax)).withKeepdims(p.containsKey("keepdims"));
+        if (p.containsKey("where")) {
+            o = o.withWhere(arrays.get(id + "_w"));
+        }
+        if (p.containsKey("initial")) {
+            o = o.withInitial(Double.parseDouble(p.get("initial")));
+        }
+        if (p.containsKey("ddof")) {
+            o = o.withDdof(Double.parseDouble(p.get("ddof")));
+        }
+        NdArray out = p.containsKey("out") ? arrays.get(id + "_o").copy() : null;
+        if (out != null) {
+            o = o.withOut(out);
+        }
+        NdArray r = ReductionByName.call(name, a, o);
+        if (out != null) {
+            assertSame(out, r, "the result is the out array");
+        }
+        return r;
     }
 
     private static NdArray[] masked(String name, NdArray[] in, Map<String, NdArray> arrays, String id) {

@@ -66,7 +66,7 @@ final class IndexedUpdate {
 
     /** The entries of one index array, in bounds for {@code axis} of size {@code n} and made non-negative. */
     private static long[] positions(NdArray ix, long n, int axis) {
-        long[] p = ix.toLongArray();
+        long[] p = Execution.toLongs(ix);
         for (int j = 0; j < p.length; j++) {
             if (p[j] < -n || p[j] >= n) {
                 throw new IndexException("index " + p[j] + " is out of bounds for axis " + axis + " with size " + n);

@@ -31,7 +31,7 @@ final class MaskedStats {
         if (where == null && !nanWhenNoDof) {
             return NamedReductions.varCore(a, axes, ddof, keepdims);
         }
-        NdArray mask = where != null ? where : Nd.full(DType.BOOL, 1, a.shape);
+        NdArray mask = where != null ? where : Execution.filled(DType.BOOL, 1, a.shape);
         DType acc = NamedReductions.statsType(a.dtype);
         NdArray mean = Reduction.reduce(Ufuncs.ADD, a, axes, acc, null, true, null, mask);
         NamedReductions.divideInPlace(mean, count(a, axes, true, mask));

@@ -135,6 +135,21 @@ def outer_at_cases(w, rng):
         w.case("at.npz", "at", name, [a, idx, b], [res])
 
 
+def reduce_out_cases(w, rng):
+    """ufunc.reduce/accumulate with out= (params out=1, _o the out before the call): NumPy folds
+    in out's dtype when the input casts to it safely, and casts the result into out unsafely."""
+    for name, c, odt, ax in [("add", "d", np.int64, 1), ("add", "f", np.float64, 0), ("multiply", "h", np.float32, 1),
+                             ("maximum", "d", np.int8, 1), ("add", "Z", np.bool_, 0), ("add", "b", np.int8, None)]:
+        a = values(rng, name, LETTER[c], (4, 5))
+        if name == "multiply":
+            a[0, 1] = 0
+        o = np.zeros(np.asarray(getattr(np, name).reduce(a, axis=ax)).shape, odt)
+        r = o.copy()
+        with np.errstate(all="ignore"):
+            getattr(np, name).reduce(a, axis=ax, out=r)
+        w.case("reduce.npz", "reduce", name, [a], [r], params=join(axis_param(ax), "out=1"), extra={"o": o})
+
+
 def at_tuple_cases(w, rng):
     """at() with a tuple of index arrays: inputs a, the nidx index arrays, then b (if any)."""
     specs = [("add", "d", (4, 5), [[0, 1, 1, -1, 0], [2, -5, -5, 4, 2]], (5,)),
@@ -336,3 +351,4 @@ def cases(w, rng):
     product_out_cases(w, rng)
     at_tuple_cases(w, rng)
     named_option_cases(w, rng)
+    reduce_out_cases(w, rng)

@@ -39,14 +39,14 @@ final class OptionReductions {
 
     static NdArray nansum(NdArray a, ReduceOptions o) {
         o.check("nansum", "ddof");
-        return gate("nansum", a, o, () -> into(Reduction.reduce(Ufuncs.ADD, a, o.axes(), loopType(a, o), null, o.keepdims(),
-                o.initial(), MaskedStats.notNan(a, o.where())), o.out()));
+        return gate("nansum", a, o, () -> Reduction.reduce(Ufuncs.ADD, a, o.axes(), o.dtype(), o.out(), o.keepdims(),
+                o.initial(), MaskedStats.notNan(a, o.where())));
     }
 
     static NdArray nanprod(NdArray a, ReduceOptions o) {
         o.check("nanprod", "ddof");
-        return gate("nanprod", a, o, () -> into(Reduction.reduce(Ufuncs.MULTIPLY, a, o.axes(), loopType(a, o), null,
-                o.keepdims(), o.initial(), MaskedStats.notNan(a, o.where())), o.out()));
+        return gate("nanprod", a, o, () -> Reduction.reduce(Ufuncs.MULTIPLY, a, o.axes(), o.dtype(), o.out(),
+                o.keepdims(), o.initial(), MaskedStats.notNan(a, o.where())));
     }
 
     static NdArray nanmax(NdArray a, ReduceOptions o) {
@@ -61,12 +61,13 @@ final class OptionReductions {
 
     static NdArray mean(NdArray a, ReduceOptions o) {
         o.check("mean", "initial", "ddof");
-        return gate("mean", a, o, () -> into(MaskedStats.mean(a, o.axes(), o.dtype(), o.keepdims(), o.where()), o.out()));
+        return gate("mean", a, o, () -> Reduction.toOut("mean",
+                MaskedStats.mean(a, o.axes(), o.dtype(), o.keepdims(), o.where()), o.out()));
     }
 
     static NdArray var(NdArray a, ReduceOptions o) {
         o.check("var", "dtype", "initial");
-        return gate("var", a, o, () -> into(variance(a, o, false), o.out()));
+        return gate("var", a, o, () -> Reduction.toOut("var", variance(a, o, false), o.out()));
     }
 
     static NdArray std(NdArray a, ReduceOptions o) {
@@ -77,14 +78,14 @@ final class OptionReductions {
     static NdArray nanmean(NdArray a, ReduceOptions o) {
         o.check("nanmean", "initial", "ddof");
         NdArray out = inexactOut(a, o.out());
-        return gate("nanmean", a, o, () -> into(MaskedStats.mean(a, o.axes(), o.dtype(), o.keepdims(),
-                MaskedStats.notNan(a, o.where())), out));
+        return gate("nanmean", a, o, () -> Reduction.toOut("nanmean",
+                MaskedStats.mean(a, o.axes(), o.dtype(), o.keepdims(), MaskedStats.notNan(a, o.where())), out));
     }
 
     static NdArray nanvar(NdArray a, ReduceOptions o) {
         o.check("nanvar", "dtype", "initial");
         NdArray out = inexactOut(a, o.out());
-        return gate("nanvar", a, o, () -> into(variance(a, o, true), out));
+        return gate("nanvar", a, o, () -> Reduction.toOut("nanvar", variance(a, o, true), out));
     }
 
     static NdArray nanstd(NdArray a, ReduceOptions o) {
@@ -96,40 +97,14 @@ final class OptionReductions {
     // ---- bodies ----
 
     private static NdArray fold(String op, Ufunc u, NdArray a, ReduceOptions o) {
-        return gate(op, a, o, () -> into(Reduction.reduce(u, a, o.axes(), loopType(a, o), null, o.keepdims(), o.initial(),
-                o.where()), o.out()));
-    }
-
-    /**
-     * The dtype to fold in: the one asked for, else out's when the input casts to it safely
-     * (NumPy resolves a reduction's loop with out's dtype fixed, so int16 into a float32 out
-     * multiplies in float32 and keeps the sign of a zero), else the default.
-     */
-    private static DType loopType(NdArray a, ReduceOptions o) {
-        if (o.dtype() != null || o.out() == null) {
-            return o.dtype();
-        }
-        return DType.canCast(a.dtype, o.out().dtype, Casting.SAFE) ? o.out().dtype : null;
+        return gate(op, a, o, () -> Reduction.reduce(u, a, o.axes(), o.dtype(), o.out(), o.keepdims(), o.initial(),
+                o.where()));
     }
 
     private static NdArray variance(NdArray a, ReduceOptions o, boolean nan) {
         boolean skip = nan && a.dtype.isFloating();
         NdArray mask = skip ? MaskedStats.notNan(a, o.where()) : o.where();
         return MaskedStats.var(a, o.axes(), o.ddof(), o.keepdims(), mask, skip);
-    }
-
-    /** {@code result} cast unsafely into {@code out} when given (its shape must match). */
-    private static NdArray into(NdArray result, NdArray out) {
-        if (out == null) {
-            return result;
-        }
-        if (!java.util.Arrays.equals(out.shape, result.shape)) {
-            throw new ShapeException("output parameter has shape " + Shape.format(out.shape) + " but the result has shape "
-                    + Shape.format(result.shape));
-        }
-        out.checkWritable();
-        Assign.copy(result, out);
-        return out;
     }
 
     private static NdArray sqrtInto(String op, NdArray variance, NdArray out) {

@@ -53,7 +53,7 @@ class ReduceOptionsBadInputTest {
     @Test
     void outOfTheWrongShape() {
         NdArray out = Nd.zeros(2);
-        fails(ShapeException.class, "output parameter has shape (2,) but the result has shape (3,)",
+        fails(ShapeException.class, "add.reduce: output parameter has shape (2,) but the result has shape (3,)",
                 () -> Reductions.sum(M23, ReduceOptions.over(0).withOut(out)));
         fails(ShapeException.class, "std: output parameter has shape (2,) but the result has shape (3,)",
                 () -> Reductions.std(M23, ReduceOptions.over(0).withOut(out)));

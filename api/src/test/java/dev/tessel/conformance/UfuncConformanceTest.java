@@ -109,7 +109,8 @@ class UfuncConformanceTest {
                                  Map<String, NdArray> arrays, String id) {
         return switch (kind) {
             case "ufunc" -> p.containsKey("where") ? masked(name, in, arrays, id) : Ufunc.of(name).callAll((Object[]) in);
-            case "reduce" -> new NdArray[] {Ufunc.of(name).reduce(in[0], axes(p), null, null, p.containsKey("keepdims"),
+            case "reduce" -> new NdArray[] {Ufunc.of(name).reduce(in[0], axes(p), null,
+                    p.containsKey("out") ? arrays.get(id + "_o").copy() : null, p.containsKey("keepdims"),
                     p.containsKey("initial") ? Double.valueOf(p.get("initial")) : null, arrays.get(id + "_w"))};
             case "accumulate" -> new NdArray[] {Ufunc.of(name).accumulate(in[0], Integer.parseInt(p.get("axis")))};
             case "outer" -> new NdArray[] {Ufunc.of(name).outer(in[0], in[1])};

@@ -148,6 +148,15 @@ def reduce_out_cases(w, rng):
         with np.errstate(all="ignore"):
             getattr(np, name).reduce(a, axis=ax, out=r)
         w.case("reduce.npz", "reduce", name, [a], [r], params=join(axis_param(ax), "out=1"), extra={"o": o})
+    for name, c, odt in [("add", "d", np.int64), ("multiply", "h", np.float32), ("add", "h", np.int8)]:
+        a = values(rng, name, LETTER[c], (3, 4))
+        if name == "multiply":
+            a[1, 0] = 0
+        o = np.zeros(a.shape, odt)
+        r = o.copy()
+        with np.errstate(all="ignore"):
+            getattr(np, name).accumulate(a, axis=0, out=r)
+        w.case("accumulate.npz", "accumulate", name, [a], [r], params="axis=0;out=1", extra={"o": o})
 
 
 def at_tuple_cases(w, rng):

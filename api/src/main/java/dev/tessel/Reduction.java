@@ -140,7 +140,7 @@ final class Reduction {
      * (NumPy resolves a reduction's loop with out's dtype fixed, so int16 into a float32 out
      * multiplies in float32 and keeps the sign of a zero), else null (the default).
      */
-    private static DType loopType(NdArray a, DType dtype, NdArray out) {
+    static DType loopType(NdArray a, DType dtype, NdArray out) {
         if (dtype != null || out == null) {
             return dtype;
         }

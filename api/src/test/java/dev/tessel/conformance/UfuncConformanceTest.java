@@ -112,7 +112,9 @@ class UfuncConformanceTest {
             case "reduce" -> new NdArray[] {Ufunc.of(name).reduce(in[0], axes(p), null,
                     p.containsKey("out") ? arrays.get(id + "_o").copy() : null, p.containsKey("keepdims"),
                     p.containsKey("initial") ? Double.valueOf(p.get("initial")) : null, arrays.get(id + "_w"))};
-            case "accumulate" -> new NdArray[] {Ufunc.of(name).accumulate(in[0], Integer.parseInt(p.get("axis")))};
+            case "accumulate" -> new NdArray[] {p.containsKey("out")
+                    ? Ufunc.of(name).accumulate(in[0], Integer.parseInt(p.get("axis")), null, arrays.get(id + "_o").copy())
+                    : Ufunc.of(name).accumulate(in[0], Integer.parseInt(p.get("axis")))};
             case "outer" -> new NdArray[] {Ufunc.of(name).outer(in[0], in[1])};
             case "at" -> {
                 NdArray a = in[0].copy();

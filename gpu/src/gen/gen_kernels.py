@@ -12,9 +12,11 @@ CHUNK = 128  # elements per reduction partial; see Reductions.java for why
 
 FLOAT = {
     "FLOAT32": dict(cls="Float32Kernels", arr="FloatArray", t="float", one="1f", zero="0f",
-                    inf="Float.POSITIVE_INFINITY"),
+                    inf="Float.POSITIVE_INFINITY", suffix="f", inv_ln10="0.4342944819032518f",
+                    deg="0.017453292519943295f", rad="57.29577951308232f"),
     "FLOAT64": dict(cls="Float64Kernels", arr="DoubleArray", t="double", one="1d", zero="0d",
-                    inf="Double.POSITIVE_INFINITY"),
+                    inf="Double.POSITIVE_INFINITY", suffix="d", inv_ln10="0.4342944819032518d",
+                    deg="0.017453292519943295d", rad="57.29577951308232d"),
 }
 INT = {
     "INT32": dict(cls="Int32Kernels", arr="IntArray", t="int", one="1", zero="0", bits=32,
@@ -48,6 +50,10 @@ FLOAT_UNARY = {
     "tanh": "TornadoMath.tanh(x)", "arcsinh": "TornadoMath.asinh(x)",
     "arccosh": "TornadoMath.acosh(x)", "floor": "TornadoMath.floor(x)",
     "ceil": "TornadoMath.ceil(x)",
+    # TornadoMath has no exp2, log10 or degree conversions: these identities stay within the
+    # tests' 4-ULP bound against the reference (which rounds once from double).
+    "exp2": "TornadoMath.pow(2{suffix}, x)", "log10": "TornadoMath.log(x) * {inv_ln10}",
+    "deg2rad": "x * {deg}", "rad2deg": "x * {rad}",
     "trunc": "x < {zero} ? TornadoMath.ceil(x) : TornadoMath.floor(x)",
     "sign": "x > {zero} ? {one} : (x < {zero} ? -{one} : (x == {zero} ? {zero} : x))",
 }
@@ -58,6 +64,11 @@ FLOAT_PREDICATE = {
     "isinf": "(x - x != x - x) && x == x", "isfinite": "x - x == {zero}",
     # 1 / -0.0 is -inf: the only way to see the sign of a zero without bit casts.
     "signbit": "x < {zero} || {one} / x < {zero}",
+}
+# Any nonzero value (NaN included) is true, as in NumPy; the result is bool.
+LOGICAL = {
+    "logical_and": "(x != {zero}) & (y != {zero})", "logical_or": "(x != {zero}) | (y != {zero})",
+    "logical_xor": "(x != {zero}) != (y != {zero})",
 }
 COMPARE = {
     "equal": "x == y", "not_equal": "x != y", "less": "x < y", "less_equal": "x < y || x == y",
@@ -174,6 +185,11 @@ def gen(dtype, d, is_float):
     for n, e in COMPARE.items():
         body.append(kernel_binary(n, d, e, "ByteArray", f"(byte) ({e} ? 1 : 0)"))
         reg.append(f'        t.binary("{n}", DType.{dtype}, DType.BOOL, {d["cls"]}::{method(n)});')
+    for n, e in LOGICAL.items():
+        body.append(kernel_binary(n, d, e, "ByteArray", f"(byte) (({fmt(e, d)}) ? 1 : 0)"))
+        reg.append(f'        t.binary("{n}", DType.{dtype}, DType.BOOL, {d["cls"]}::{method(n)});')
+    body.append(kernel_unary("logical_not", d, "ByteArray", f"(byte) (x == {d['zero']} ? 1 : 0)"))
+    reg.append(f'        t.unary("logical_not", DType.{dtype}, DType.BOOL, {d["cls"]}::{method("logical_not")});')
     for n, e in unary.items():
         body.append(kernel_unary(n, d, d['arr'], fmt(e, d)))
         reg.append(f'        t.unary("{n}", DType.{dtype}, DType.{dtype}, {d["cls"]}::{method(n)});')

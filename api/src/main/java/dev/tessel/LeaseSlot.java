@@ -30,6 +30,9 @@ final class LeaseSlot {
     LeaseKind kind;
     long lo;
     long hi;
+    /** See {@link Footprint#period}; 0 when only the range counts. */
+    long period;
+    long width;
     /** Entries with the same owner (one op, one lease, one loan) never conflict with each other. */
     Object owner;
     Thread thread;
@@ -53,8 +56,8 @@ final class LeaseSlot {
         LIVE.setRelease(this, false);
     }
 
-    boolean overlaps(long otherLo, long otherHi) {
-        return lo < otherHi && otherLo < hi;
+    boolean overlaps(long otherLo, long otherHi, long otherPeriod, long otherWidth) {
+        return lo < otherHi && otherLo < hi && Footprint.mayShare(lo, period, width, otherLo, otherPeriod, otherWidth);
     }
 
     /** A snapshot of this entry for messages, taken while it is known to be live. */

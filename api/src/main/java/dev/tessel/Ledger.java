@@ -47,6 +47,11 @@ final class Ledger {
      * @throws ClosedArrayException when the storage was freed by its scope
      */
     Object tryAcquire(LeaseKind kind, long lo, long hi, Object owner, String op) {
+        return tryAcquire(kind, lo, hi, 0, 0, owner, op);
+    }
+
+    /** As {@link #tryAcquire(LeaseKind, long, long, Object, String)}, for a periodic footprint (see {@link Footprint}). */
+    Object tryAcquire(LeaseKind kind, long lo, long hi, long period, long width, Object owner, String op) {
         boolean debug = OwnershipSettings.current().debug();
         lock();
         LeaseSlot free = null;
@@ -59,7 +64,7 @@ final class Ledger {
                 LeaseSlot s = slots[i];
                 if (!s.isLive()) {
                     free = free == null ? s : free;
-                } else if (s.owner != owner && s.overlaps(lo, hi) && kind.conflictsWith(s.kind)) {
+                } else if (s.owner != owner && kind.conflictsWith(s.kind) && s.overlaps(lo, hi, period, width)) {
                     return s.describe();
                 }
             }
@@ -69,6 +74,8 @@ final class Ledger {
             free.kind = kind;
             free.lo = lo;
             free.hi = hi;
+            free.period = period;
+            free.width = width;
             free.owner = owner;
             free.thread = Thread.currentThread();
             free.op = op;

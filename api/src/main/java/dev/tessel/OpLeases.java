@@ -73,7 +73,8 @@ public final class OpLeases implements AutoCloseable {
             Ledger ledger = a.storage.ledger;
             long lo = Footprint.lo(a);
             long hi = Footprint.hi(a);
-            Object r = ledger.tryAcquire(kind, lo, hi, owner, op);
+            long period = Footprint.period(a);
+            Object r = ledger.tryAcquire(kind, lo, hi, period, period == 0 ? 0 : Footprint.width(a), owner, op);
             if (!(r instanceof LeaseSlot slot)) {
                 ledger.record("conflict " + kind.label, op, lo, hi);
                 return new Conflict(ledger.id, op, kind, lo, hi, (LeaseSlot.Holder) r);

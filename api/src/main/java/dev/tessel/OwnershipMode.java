@@ -1,6 +1,6 @@
 package dev.tessel;
 
-/** What an op does when its leases conflict with another holder's ({@code tessel.ownership}). */
+/** {@code tessel.ownership}: what an op does when its leases conflict with another holder's. */
 public enum OwnershipMode {
     /** Throw {@link OwnershipException} at once (the default). */
     FAIL,

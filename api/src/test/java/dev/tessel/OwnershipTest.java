@@ -58,6 +58,21 @@ class OwnershipTest {
     }
 
     @Test
+    void threadsWriteDifferentColumnsOfOneMatrixAtOnce() throws Exception {
+        NdArray m = Nd.zeros(DType.FLOAT64, 4, 6);
+        NdArray col0 = m.view(new long[] {4}, new long[] {6}, 0);
+        NdArray cols12 = m.view(new long[] {4, 2}, new long[] {6, 1}, 1);
+        try (var _ = new LeaseHolderThread("column-0", col0::write)) {
+            cols12.fill(2);
+            m.view(new long[] {4}, new long[] {6}, 5).fill(5);
+            assertThrows(OwnershipException.class, () -> m.view(new long[] {4, 2}, new long[] {6, 1}, 0).fill(1),
+                    "a block that includes column 0 conflicts");
+            assertThrows(OwnershipException.class, () -> m.set(1.0, 2, 0), "so does one of its elements");
+        }
+        assertArrayEquals(new double[] {0, 2, 2, 0, 0, 5}, m.view(new long[] {6}, new long[] {1}, 18).toDoubleArray());
+    }
+
+    @Test
     void overlappingWritersConflict() throws Exception {
         NdArray a = Nd.zeros(DType.INT32, 64);
         try (var _ = new LeaseHolderThread("writer-1", () -> slice(a, 0, 33).write())) {

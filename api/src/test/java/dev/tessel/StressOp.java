@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * wrapper as {@link #underOp} does) and whose {@code replay} computes the same in Java.
  */
 record StressOp(Kind kind, int dst, int src, int lo, int hi, int srcLo, double value) {
-    enum Kind { FILL, ASSIGN, SCALE_UNDER_LEASE, READ_UNDER_LEASE, READ_UNDER_OP, SET_ELEMENT, DEVICE_ADD, NO_EFFECT }
+    enum Kind { FILL, SCALE_COLUMN, ASSIGN, SCALE_UNDER_LEASE, READ_UNDER_LEASE, READ_UNDER_OP, SET_ELEMENT, DEVICE_ADD, NO_EFFECT }
+
+    /** Arrays are also seen as matrices of this many columns; SCALE_COLUMN rewrites one column (a periodic footprint). */
+    static final int COLUMNS = 16;
 
     /** The shared state of one run. */
     record Context(NdArray[] arrays, SimulatedDevice device, AtomicLong tickets, Queue<Done> done) {
@@ -38,6 +41,18 @@ record StressOp(Kind kind, int dst, int src, int lo, int hi, int srcLo, double v
         NdArray view = OwnershipTest.slice(c.arrays[dst], lo, hi);
         switch (kind) {
             case FILL -> underOp(c, "fill", new NdArray[0], view, () -> Assign.fill(view, value));
+            case SCALE_COLUMN -> {
+                NdArray a = c.arrays[dst];
+                NdArray column = a.view(new long[] {a.size() / COLUMNS}, new long[] {COLUMNS}, lo % COLUMNS);
+                try (WriteLease w = column.write()) {
+                    long t = c.tickets.getAndIncrement();
+                    for (int i = 0; i < column.size(); i++) {
+                        w.set(w.getDouble(i) * 0.5 + value, i);
+                        Thread.yield(); // a lost update shows if another thread wrote the same column meanwhile
+                    }
+                    c.done.add(new Done(t, this, null));
+                }
+            }
             case ASSIGN -> {
                 NdArray from = OwnershipTest.slice(c.arrays[src], srcLo, srcLo + hi - lo);
                 underOp(c, "assign", new NdArray[] {from}, view, () -> Assign.copy(from, view));
@@ -106,6 +121,11 @@ record StressOp(Kind kind, int dst, int src, int lo, int hi, int srcLo, double v
         double[] d = model[dst];
         switch (kind) {
             case FILL -> java.util.Arrays.fill(d, lo, hi, value);
+            case SCALE_COLUMN -> {
+                for (int i = lo % COLUMNS; i < d.length; i += COLUMNS) {
+                    d[i] = d[i] * 0.5 + value;
+                }
+            }
             case ASSIGN -> System.arraycopy(model[src].clone(), srcLo, d, lo, hi - lo);
             case SET_ELEMENT -> d[lo] = value;
             case SCALE_UNDER_LEASE -> {

@@ -42,7 +42,7 @@ record BenchPlan(List<RunSpec> runs, List<String> notes, JmhTiming timing) {
         missing.forEach((cls, names) -> notes.add(String.join(", ", names) + " skipped: " + cls + " is not in this build"));
         List<RunSpec> runs = new ArrayList<>();
         for (int t : threads) {
-            opsByClass.forEach((cls, clsOps) -> runs.add(run(cls, clsOps, dtypes,
+            opsByClass.forEach((cls, clsOps) -> runs.addAll(runs(cls, clsOps, dtypes,
                     cls.equals(OpCatalog.MATMUL) ? matmul : sizes, backends, t)));
         }
         String extras = o.include() != null ? o.include() : o.full() && o.ops() == null ? OTHER_BENCHMARKS : null;
@@ -64,6 +64,19 @@ record BenchPlan(List<RunSpec> runs, List<String> notes, JmhTiming timing) {
             params.put("backend", backends);
         }
         return RunSpec.forClass(cls, params, threads);
+    }
+
+    /**
+     * The run for {@code cls}, split in two when it mixes gpu with host backends: the gpu
+     * cases' JVMs need TornadoVM's flags (another GC, JVMCI), which must not change the others.
+     */
+    private static List<RunSpec> runs(String cls, List<String> ops, List<String> dtypes, List<Long> sizes,
+            List<String> backends, int threads) {
+        if (!backends.contains("gpu") || backends.size() == 1 || !hasField(cls, "backend")) {
+            return List.of(run(cls, ops, dtypes, sizes, backends, threads));
+        }
+        List<String> host = backends.stream().filter(b -> !b.equals("gpu")).toList();
+        return List.of(run(cls, ops, dtypes, sizes, host, threads), run(cls, ops, dtypes, sizes, List.of("gpu"), threads));
     }
 
     private static boolean hasField(String cls, String field) {

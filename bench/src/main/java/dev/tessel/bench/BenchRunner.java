@@ -43,6 +43,10 @@ public final class BenchRunner {
 
     /** Runs the command line {@code args}; returns the process exit status. */
     static int run(String[] args, PrintStream out) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.println(BenchOptions.usage());
+            return 0;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
@@ -105,7 +109,7 @@ public final class BenchRunner {
             outcome.failures().forEach(f -> notes.add("failed: " + f));
         }
         String title = "Tessel benchmarks, " + LocalDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")) + " UTC";
-        ReportWriter.Context context = new ReportWriter.Context(title, "./tessel bench " + command,
+        ReportWriter.Context context = new ReportWriter.Context(title, ("./tessel bench " + command).strip(),
                 MachineDescription.lines(), numpy.versions(), notes);
         RunRecord.write(dir, context, limits);
         publish(dir, context, limits, json, numpy.seconds(), out);

@@ -25,7 +25,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * {@code tessel.cpu.threads}, and every other {@code tessel.*} property the runner was given.
  */
 final class JmhLauncher {
-    static final List<String> FORK_FLAGS = List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED");
+    /** JMH 1.37 still calls sun.misc.Unsafe; JDK 25 warns about it in every fork unless allowed. */
+    static final List<String> FORK_FLAGS = List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow");
 
     private JmhLauncher() {}
 
@@ -63,7 +65,8 @@ final class JmhLauncher {
     static ChainedOptionsBuilder options(RunSpec spec, JmhTiming timing, Properties properties) {
         ChainedOptionsBuilder b = new OptionsBuilder()
                 .include(spec.include())
-                .jvmArgs(forkArgs(spec.threads(), properties).toArray(String[]::new));
+                .jvmArgs(forkArgs(spec.threads(), properties, spec.tornado() ? System.getenv("TORNADOVM_HOME") : null)
+                        .toArray(String[]::new));
         if (!spec.ownTiming()) {
             b.forks(1)
                     .warmupIterations(timing.warmups())
@@ -77,9 +80,16 @@ final class JmhLauncher {
         return b;
     }
 
-    /** The forked JVMs' flags: module and access flags, then {@code -Dtessel.*}, threads last. */
-    static List<String> forkArgs(int threads, Properties properties) {
-        List<String> args = new ArrayList<>(FORK_FLAGS);
+    /**
+     * The forked JVMs' flags: TornadoVM's argument file when {@code tornadoHome} is given (for
+     * gpu cases), module and access flags, then {@code -Dtessel.*}, threads last.
+     */
+    static List<String> forkArgs(int threads, Properties properties, String tornadoHome) {
+        List<String> args = new ArrayList<>();
+        if (tornadoHome != null) {
+            args.add("@" + tornadoHome + "/tornado-argfile");
+        }
+        args.addAll(FORK_FLAGS);
         properties.stringPropertyNames().stream().sorted()
                 .filter(k -> k.startsWith("tessel.") && !k.equals(BenchThreads.PROPERTY))
                 .forEach(k -> args.add("-D" + k + "=" + properties.getProperty(k)));

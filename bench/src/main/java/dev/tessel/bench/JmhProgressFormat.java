@@ -87,6 +87,9 @@ final class JmhProgressFormat implements OutputFormat {
 
     @Override
     public void println(String s) {
+        if (s.startsWith("Excluding: ")) {
+            return; // one line per non-matching benchmark per run: noise in the log
+        }
         log.println(s);
         if (s.contains("<failure>")) {
             failing = true;
@@ -111,7 +114,7 @@ final class JmhProgressFormat implements OutputFormat {
 
     @Override
     public void verbosePrintln(String s) {
-        log.println(s);
+        // JMH's verbose chatter (exclusions, fork command lines) is not needed in the log.
     }
 
     @Override

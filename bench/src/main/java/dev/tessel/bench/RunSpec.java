@@ -19,9 +19,10 @@ import java.util.regex.Pattern;
  * @param ownSecondsPerCase for a benchmark run with its own iteration settings (its
  *     {@code @Warmup} and {@code @Measurement}), the seconds each case should take; 0 for
  *     catalogue benchmarks, which run with the plan's {@link JmhTiming}
+ * @param tornado whether the forked JVMs need TornadoVM's flags (the gpu backend's cases)
  */
 record RunSpec(String name, String include, Map<String, List<String>> params, int threads, int cases,
-        double ownSecondsPerCase) {
+        double ownSecondsPerCase, boolean tornado) {
     RunSpec {
         params = new LinkedHashMap<>(params);
     }
@@ -37,7 +38,8 @@ record RunSpec(String name, String include, Map<String, List<String>> params, in
             cases *= values.size();
         }
         String simple = benchmarkClass.substring(benchmarkClass.lastIndexOf('.') + 1);
-        return new RunSpec(simple, "^" + Pattern.quote(benchmarkClass) + "\\.", params, threads, cases, 0);
+        boolean tornado = params.getOrDefault("backend", List.of()).contains("gpu");
+        return new RunSpec(simple, "^" + Pattern.quote(benchmarkClass) + "\\.", params, threads, cases, 0, tornado);
     }
 
     /** One benchmark method outside the catalogue, run with its own parameters and iteration settings. */
@@ -46,6 +48,6 @@ record RunSpec(String name, String include, Map<String, List<String>> params, in
         for (String[] values : declared.values()) {
             cases *= values.length;
         }
-        return new RunSpec(OpCatalog.shortName(benchmark), "^" + Pattern.quote(benchmark) + "$", Map.of(), threads, cases, secondsPerCase);
+        return new RunSpec(OpCatalog.shortName(benchmark), "^" + Pattern.quote(benchmark) + "$", Map.of(), threads, cases, secondsPerCase, false);
     }
 }

@@ -73,6 +73,17 @@ class BenchPlanTest {
         p.setProperty("tessel.cpu.threads", "16");
         p.setProperty("user.name", "x");
         assertEquals(List.of("--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
-                "-Dtessel.ownership=wait", "-Dtessel.cpu.threads=3"), JmhLauncher.forkArgs(3, p));
+                "--sun-misc-unsafe-memory-access=allow", "-Dtessel.ownership=wait", "-Dtessel.cpu.threads=3"),
+                JmhLauncher.forkArgs(3, p, null));
+        assertEquals("@/sdk/tornado-argfile", JmhLauncher.forkArgs(1, p, "/sdk").get(0));
+    }
+
+    @Test
+    void gpuCasesRunInTheirOwnJvmsWithTornadoFlags() {
+        BenchPlan plan = BenchPlan.of(BenchOptions.parse("--ops", "add,copy", "--backend", "simd,gpu", "--threads", "2"));
+        List<RunSpec> elementwise = plan.runs().stream().filter(r -> r.name().equals("ElementwiseBench")).toList();
+        assertEquals(List.of(List.of("simd"), List.of("gpu")), elementwise.stream().map(r -> r.params().get("backend")).toList());
+        assertEquals(List.of(false, true), elementwise.stream().map(RunSpec::tornado).toList());
+        assertTrue(plan.runs().stream().filter(r -> r.name().equals("BandwidthBench")).noneMatch(RunSpec::tornado));
     }
 }

@@ -58,6 +58,16 @@ class BenchRunnerSmokeTest {
     }
 
     @Test
+    void helpPrintsTheOptions() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertEquals(0, BenchRunner.run(new String[] {"--help"}, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        String usage = bytes.toString(StandardCharsets.UTF_8);
+        for (String option : List.of("--full", "--ops", "--sizes", "--dtypes", "--threads", "--backend", "--out")) {
+            assertTrue(usage.contains(option), option + " in " + usage);
+        }
+    }
+
+    @Test
     void badOptionsExitWithStatusTwo() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int rc = BenchRunner.run(new String[] {"--dtypes", "int7"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));

@@ -35,6 +35,10 @@ final class Float32Kernels {
         t.binary("less_equal", DType.FLOAT32, DType.BOOL, Float32Kernels::lessEqualKernel);
         t.binary("greater", DType.FLOAT32, DType.BOOL, Float32Kernels::greaterKernel);
         t.binary("greater_equal", DType.FLOAT32, DType.BOOL, Float32Kernels::greaterEqualKernel);
+        t.binary("logical_and", DType.FLOAT32, DType.BOOL, Float32Kernels::logicalAndKernel);
+        t.binary("logical_or", DType.FLOAT32, DType.BOOL, Float32Kernels::logicalOrKernel);
+        t.binary("logical_xor", DType.FLOAT32, DType.BOOL, Float32Kernels::logicalXorKernel);
+        t.unary("logical_not", DType.FLOAT32, DType.BOOL, Float32Kernels::logicalNotKernel);
         t.unary("negative", DType.FLOAT32, DType.FLOAT32, Float32Kernels::negativeKernel);
         t.unary("positive", DType.FLOAT32, DType.FLOAT32, Float32Kernels::positiveKernel);
         t.unary("absolute", DType.FLOAT32, DType.FLOAT32, Float32Kernels::absoluteKernel);
@@ -55,6 +59,10 @@ final class Float32Kernels {
         t.unary("arccosh", DType.FLOAT32, DType.FLOAT32, Float32Kernels::arccoshKernel);
         t.unary("floor", DType.FLOAT32, DType.FLOAT32, Float32Kernels::floorKernel);
         t.unary("ceil", DType.FLOAT32, DType.FLOAT32, Float32Kernels::ceilKernel);
+        t.unary("exp2", DType.FLOAT32, DType.FLOAT32, Float32Kernels::exp2Kernel);
+        t.unary("log10", DType.FLOAT32, DType.FLOAT32, Float32Kernels::log10Kernel);
+        t.unary("deg2rad", DType.FLOAT32, DType.FLOAT32, Float32Kernels::deg2radKernel);
+        t.unary("rad2deg", DType.FLOAT32, DType.FLOAT32, Float32Kernels::rad2degKernel);
         t.unary("trunc", DType.FLOAT32, DType.FLOAT32, Float32Kernels::truncKernel);
         t.unary("sign", DType.FLOAT32, DType.FLOAT32, Float32Kernels::signKernel);
         t.unary("isnan", DType.FLOAT32, DType.BOOL, Float32Kernels::isnanKernel);
@@ -205,6 +213,37 @@ final class Float32Kernels {
         }
     }
 
+    public static void logicalAndKernel(FloatArray a, FloatArray b, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (byte) (((x != 0f) & (y != 0f)) ? 1 : 0));
+        }
+    }
+
+    public static void logicalOrKernel(FloatArray a, FloatArray b, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (byte) (((x != 0f) | (y != 0f)) ? 1 : 0));
+        }
+    }
+
+    public static void logicalXorKernel(FloatArray a, FloatArray b, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (byte) (((x != 0f) != (y != 0f)) ? 1 : 0));
+        }
+    }
+
+    public static void logicalNotKernel(FloatArray a, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (byte) (x == 0f ? 1 : 0));
+        }
+    }
+
     public static void negativeKernel(FloatArray a, FloatArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
@@ -342,6 +381,34 @@ final class Float32Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
             c.set(i, TornadoMath.ceil(x));
+        }
+    }
+
+    public static void exp2Kernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, TornadoMath.pow(2f, x));
+        }
+    }
+
+    public static void log10Kernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, TornadoMath.log(x) * 0.4342944819032518f);
+        }
+    }
+
+    public static void deg2radKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, x * 0.017453292519943295f);
+        }
+    }
+
+    public static void rad2degKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, x * 57.29577951308232f);
         }
     }
 

@@ -35,6 +35,10 @@ final class Float64Kernels {
         t.binary("less_equal", DType.FLOAT64, DType.BOOL, Float64Kernels::lessEqualKernel);
         t.binary("greater", DType.FLOAT64, DType.BOOL, Float64Kernels::greaterKernel);
         t.binary("greater_equal", DType.FLOAT64, DType.BOOL, Float64Kernels::greaterEqualKernel);
+        t.binary("logical_and", DType.FLOAT64, DType.BOOL, Float64Kernels::logicalAndKernel);
+        t.binary("logical_or", DType.FLOAT64, DType.BOOL, Float64Kernels::logicalOrKernel);
+        t.binary("logical_xor", DType.FLOAT64, DType.BOOL, Float64Kernels::logicalXorKernel);
+        t.unary("logical_not", DType.FLOAT64, DType.BOOL, Float64Kernels::logicalNotKernel);
         t.unary("negative", DType.FLOAT64, DType.FLOAT64, Float64Kernels::negativeKernel);
         t.unary("positive", DType.FLOAT64, DType.FLOAT64, Float64Kernels::positiveKernel);
         t.unary("absolute", DType.FLOAT64, DType.FLOAT64, Float64Kernels::absoluteKernel);
@@ -55,6 +59,10 @@ final class Float64Kernels {
         t.unary("arccosh", DType.FLOAT64, DType.FLOAT64, Float64Kernels::arccoshKernel);
         t.unary("floor", DType.FLOAT64, DType.FLOAT64, Float64Kernels::floorKernel);
         t.unary("ceil", DType.FLOAT64, DType.FLOAT64, Float64Kernels::ceilKernel);
+        t.unary("exp2", DType.FLOAT64, DType.FLOAT64, Float64Kernels::exp2Kernel);
+        t.unary("log10", DType.FLOAT64, DType.FLOAT64, Float64Kernels::log10Kernel);
+        t.unary("deg2rad", DType.FLOAT64, DType.FLOAT64, Float64Kernels::deg2radKernel);
+        t.unary("rad2deg", DType.FLOAT64, DType.FLOAT64, Float64Kernels::rad2degKernel);
         t.unary("trunc", DType.FLOAT64, DType.FLOAT64, Float64Kernels::truncKernel);
         t.unary("sign", DType.FLOAT64, DType.FLOAT64, Float64Kernels::signKernel);
         t.unary("isnan", DType.FLOAT64, DType.BOOL, Float64Kernels::isnanKernel);
@@ -205,6 +213,37 @@ final class Float64Kernels {
         }
     }
 
+    public static void logicalAndKernel(DoubleArray a, DoubleArray b, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, (byte) (((x != 0d) & (y != 0d)) ? 1 : 0));
+        }
+    }
+
+    public static void logicalOrKernel(DoubleArray a, DoubleArray b, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, (byte) (((x != 0d) | (y != 0d)) ? 1 : 0));
+        }
+    }
+
+    public static void logicalXorKernel(DoubleArray a, DoubleArray b, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, (byte) (((x != 0d) != (y != 0d)) ? 1 : 0));
+        }
+    }
+
+    public static void logicalNotKernel(DoubleArray a, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, (byte) (x == 0d ? 1 : 0));
+        }
+    }
+
     public static void negativeKernel(DoubleArray a, DoubleArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
@@ -342,6 +381,34 @@ final class Float64Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
             c.set(i, TornadoMath.ceil(x));
+        }
+    }
+
+    public static void exp2Kernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, TornadoMath.pow(2d, x));
+        }
+    }
+
+    public static void log10Kernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, TornadoMath.log(x) * 0.4342944819032518d);
+        }
+    }
+
+    public static void deg2radKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, x * 0.017453292519943295d);
+        }
+    }
+
+    public static void rad2degKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, x * 57.29577951308232d);
         }
     }
 

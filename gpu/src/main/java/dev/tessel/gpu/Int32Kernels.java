@@ -36,6 +36,10 @@ final class Int32Kernels {
         t.binary("less_equal", DType.INT32, DType.BOOL, Int32Kernels::lessEqualKernel);
         t.binary("greater", DType.INT32, DType.BOOL, Int32Kernels::greaterKernel);
         t.binary("greater_equal", DType.INT32, DType.BOOL, Int32Kernels::greaterEqualKernel);
+        t.binary("logical_and", DType.INT32, DType.BOOL, Int32Kernels::logicalAndKernel);
+        t.binary("logical_or", DType.INT32, DType.BOOL, Int32Kernels::logicalOrKernel);
+        t.binary("logical_xor", DType.INT32, DType.BOOL, Int32Kernels::logicalXorKernel);
+        t.unary("logical_not", DType.INT32, DType.BOOL, Int32Kernels::logicalNotKernel);
         t.unary("negative", DType.INT32, DType.INT32, Int32Kernels::negativeKernel);
         t.unary("positive", DType.INT32, DType.INT32, Int32Kernels::positiveKernel);
         t.unary("absolute", DType.INT32, DType.INT32, Int32Kernels::absoluteKernel);
@@ -199,6 +203,37 @@ final class Int32Kernels {
             int x = a.get(i);
             int y = b.get(i);
             c.set(i, (byte) (x > y || x == y ? 1 : 0));
+        }
+    }
+
+    public static void logicalAndKernel(IntArray a, IntArray b, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            int x = a.get(i);
+            int y = b.get(i);
+            c.set(i, (byte) (((x != 0) & (y != 0)) ? 1 : 0));
+        }
+    }
+
+    public static void logicalOrKernel(IntArray a, IntArray b, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            int x = a.get(i);
+            int y = b.get(i);
+            c.set(i, (byte) (((x != 0) | (y != 0)) ? 1 : 0));
+        }
+    }
+
+    public static void logicalXorKernel(IntArray a, IntArray b, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            int x = a.get(i);
+            int y = b.get(i);
+            c.set(i, (byte) (((x != 0) != (y != 0)) ? 1 : 0));
+        }
+    }
+
+    public static void logicalNotKernel(IntArray a, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            int x = a.get(i);
+            c.set(i, (byte) (x == 0 ? 1 : 0));
         }
     }
 

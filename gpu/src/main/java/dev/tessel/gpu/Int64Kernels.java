@@ -37,6 +37,10 @@ final class Int64Kernels {
         t.binary("less_equal", DType.INT64, DType.BOOL, Int64Kernels::lessEqualKernel);
         t.binary("greater", DType.INT64, DType.BOOL, Int64Kernels::greaterKernel);
         t.binary("greater_equal", DType.INT64, DType.BOOL, Int64Kernels::greaterEqualKernel);
+        t.binary("logical_and", DType.INT64, DType.BOOL, Int64Kernels::logicalAndKernel);
+        t.binary("logical_or", DType.INT64, DType.BOOL, Int64Kernels::logicalOrKernel);
+        t.binary("logical_xor", DType.INT64, DType.BOOL, Int64Kernels::logicalXorKernel);
+        t.unary("logical_not", DType.INT64, DType.BOOL, Int64Kernels::logicalNotKernel);
         t.unary("negative", DType.INT64, DType.INT64, Int64Kernels::negativeKernel);
         t.unary("positive", DType.INT64, DType.INT64, Int64Kernels::positiveKernel);
         t.unary("absolute", DType.INT64, DType.INT64, Int64Kernels::absoluteKernel);
@@ -200,6 +204,37 @@ final class Int64Kernels {
             long x = a.get(i);
             long y = b.get(i);
             c.set(i, (byte) (x > y || x == y ? 1 : 0));
+        }
+    }
+
+    public static void logicalAndKernel(LongArray a, LongArray b, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            long x = a.get(i);
+            long y = b.get(i);
+            c.set(i, (byte) (((x != 0L) & (y != 0L)) ? 1 : 0));
+        }
+    }
+
+    public static void logicalOrKernel(LongArray a, LongArray b, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            long x = a.get(i);
+            long y = b.get(i);
+            c.set(i, (byte) (((x != 0L) | (y != 0L)) ? 1 : 0));
+        }
+    }
+
+    public static void logicalXorKernel(LongArray a, LongArray b, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            long x = a.get(i);
+            long y = b.get(i);
+            c.set(i, (byte) (((x != 0L) != (y != 0L)) ? 1 : 0));
+        }
+    }
+
+    public static void logicalNotKernel(LongArray a, ByteArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            long x = a.get(i);
+            c.set(i, (byte) (x == 0L ? 1 : 0));
         }
     }
 

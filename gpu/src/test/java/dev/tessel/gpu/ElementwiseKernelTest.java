@@ -30,7 +30,8 @@ class ElementwiseKernelTest {
     /** OpenCL's own bound for these functions is 4 ULP (exp, log, trig) in float and double. */
     static final double MATH_ULPS = 4;
     private static final Set<String> LIBRARY_MATH = Set.of("power", "arctan2", "exp", "log", "log2",
-            "sin", "cos", "tan", "arcsin", "arccos", "arctan", "tanh", "arcsinh", "arccosh");
+            "sin", "cos", "tan", "arcsin", "arccos", "arctan", "tanh", "arcsinh", "arccosh", "exp2", "log10",
+            "deg2rad", "rad2deg");
     /**
      * TornadoMath's plain-Java versions of these use textbook formulas that overflow at large
      * |x| and lose small ones (asinh(-inf) gives NaN), while the device's are right: they are

@@ -81,6 +81,14 @@ public final class Scheduler implements Engine {
 
     @Override
     public void forEachRange(OpRequest request, Backend backend, long total, long grain, RangeTask task) {
+        if (!"cpu".equals(backend.device())) {
+            // A device backend launches one kernel per call and splits across its devices itself;
+            // CPU-sized tiles would turn one op into hundreds of launches and transfers.
+            task.run(0, total);
+            log.record(request, backend, 1, total > 0 ? 1 : 0, backendReason(request, backend),
+                    "one range: the device backend splits the work itself");
+            return;
+        }
         TilePlan plan = TilePlan.of(request, total, grain, tileBytes);
         int threads = 1;
         String why;

@@ -173,4 +173,18 @@ class SchedulerTest {
         assertTrue(run(engine).size() >= 1);
         assertEquals(2, engine.lastPlacements().getLast().threads());
     }
+
+    @Test
+    void aDeviceBackendGetsTheWholeRangeInOneCall() {
+        Scheduler engine = Configs.engine(2);
+        List<long[]> ranges = new CopyOnWriteArrayList<>();
+        engine.forEachRange(big(), TestBackend.gpu(), N, 1, (s, e) -> ranges.add(new long[] {s, e}));
+        assertEquals(1, ranges.size());
+        assertEquals(0, ranges.get(0)[0]);
+        assertEquals(N, ranges.get(0)[1]);
+        Placement p = engine.lastPlacements().getLast();
+        assertEquals("gpu", p.backend());
+        assertEquals(1, p.tiles(), p::toString);
+        assertEquals("one range: the device backend splits the work itself", p.threadReason());
+    }
 }

@@ -30,13 +30,26 @@ public final class DeviceLoan {
 
     /** Lends {@code a}'s storage to {@code device}; waits or fails like any writer if the host holds leases. */
     static DeviceLoan lend(NdArray a, Device device) {
+        return lend(a, device, false);
+    }
+
+    /**
+     * Lends a freshly allocated array whose contents the device will write before reading
+     * them (a resident op's result): the device allocates without copying in
+     * ({@link Device#allocate}).
+     */
+    static DeviceLoan adopt(NdArray a, Device device) {
+        return lend(a, device, true);
+    }
+
+    private static DeviceLoan lend(NdArray a, Device device, boolean born) {
         DeviceLoan loan = new DeviceLoan(a, device);
         Storage st = a.storage;
         String op = "to(" + device.name() + ")";
         synchronized (loan) { // a recall that finds the ledger entry waits here until the copy-in is queued
             loan.slot = LeaseAcquirer.acquireOne(st, LeaseKind.LOAN, 0, st.byteSize(), loan, op);
             try {
-                loan.memory = device.copyIn(st.segment());
+                loan.memory = born ? device.allocate(st.segment()) : device.copyIn(st.segment());
             } catch (RuntimeException e) {
                 st.ledger.release(loan.slot);
                 throw e;
@@ -67,6 +80,18 @@ public final class DeviceLoan {
         }
         device.submit(memory, task);
         return this;
+    }
+
+    /**
+     * Runs {@code action} while this loan cannot end (a recall waits for it); returns false
+     * without running it when the loan is already spent.
+     */
+    synchronized boolean whileActive(Runnable action) {
+        if (state != State.ACTIVE) {
+            return false;
+        }
+        action.run();
+        return true;
     }
 
     /** Waits for the work queued so far, leaving the storage on the device. */

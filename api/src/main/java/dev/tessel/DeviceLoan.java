@@ -19,6 +19,8 @@ public final class DeviceLoan {
     private final NdArray array;
     private final Device device;
     private DeviceMemory memory;
+    /** Frees the device memory once: at the loan's end, or when the storage becomes unreachable while lent. */
+    private DeviceRelease release;
     private LeaseSlot slot;
     private State state = State.ACTIVE;
     private String endedBy;
@@ -50,6 +52,7 @@ public final class DeviceLoan {
             loan.slot = LeaseAcquirer.acquireOne(st, LeaseKind.LOAN, 0, st.byteSize(), loan, op);
             try {
                 loan.memory = born ? device.allocate(st.segment()) : device.copyIn(st.segment());
+                loan.release = DeviceRelease.watch(st, device, loan.memory);
             } catch (RuntimeException e) {
                 st.ledger.release(loan.slot);
                 throw e;
@@ -121,7 +124,7 @@ public final class DeviceLoan {
             device.await();
             device.copyOut(memory, st.segment());
         } finally {
-            device.free(memory);
+            release.run();
             memory = null;
             state = how;
             endedBy = (how == State.RETURNED ? "returned by " : "recalled by ") + "op '" + op + "' on thread '"

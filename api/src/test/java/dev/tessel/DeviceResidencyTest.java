@@ -86,7 +86,7 @@ class DeviceResidencyTest {
         assertSame(device, c.residence().device());
         assertEquals(3 * data(1, 5000).getDouble(4999), c.getDouble(4999), 1e-12);
         assertTrue(c.residence().isHost());
-        assertEquals(2, device.liveAllocations(), "a and the intermediate stay on the device");
+        assertSame(device, a.residence().device(), "a stays on the device");
     }
 
     @Test
@@ -112,5 +112,32 @@ class DeviceResidencyTest {
         NdArray d = c.add(host);
         assertArrayEquals(data(0, 8).mul(2.0).add(1.0).toDoubleArray(), d.toDoubleArray());
         assertTrue(c.residence().isHost());
+    }
+
+    @Test
+    void resultsNoOneBringsHomeGiveTheirDeviceMemoryBack() throws InterruptedException {
+        NdArray a = data(0, 1000);
+        a.to(device);
+        for (int i = 0; i < 50; i++) {
+            a.mul(2.0).add(1.0); // two results per round, both dropped
+        }
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (device.liveAllocations() > 1 && System.nanoTime() < deadline) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(1, device.liveAllocations(), "only a still holds device memory");
+        assertArrayEquals(data(0, 1000).toDoubleArray(), a.toHost().toDoubleArray());
+        assertEquals(0, device.liveAllocations());
+    }
+
+    @Test
+    void aHostWriteToALentInputWaitsForTheOpsQueuedOnIt() {
+        NdArray a = data(0, 4);
+        a.to(device).submit(DeviceLoanTest.addOnDevice(10)); // slow: the host really has to wait
+        NdArray c = a.mul(2.0);
+        a.fill(0.0); // recalls a: waits for both tasks, copies back, then writes
+        assertArrayEquals(new double[] {0, 0, 0, 0}, a.toDoubleArray());
+        assertArrayEquals(data(0, 4).add(10.0).mul(2.0).toDoubleArray(), c.toDoubleArray());
     }
 }

@@ -184,11 +184,20 @@ public final class SimulatedDevice implements Device, AutoCloseable {
         MemorySegment.copy(((Memory) memory).segment, 0, host, 0, host.byteSize());
     }
 
+    /**
+     * Forgets the memory now and closes it after the work already queued, which may still use it
+     * (a result dropped by the host while the chain that reads it is pending).
+     */
     @Override
-    public void free(DeviceMemory memory) {
+    public synchronized void free(DeviceMemory memory) {
         byHost.values().remove(memory);
-        ((Memory) memory).arena.close();
         liveAllocations.decrementAndGet();
+        Arena arena = ((Memory) memory).arena;
+        if (queue.isShutdown()) {
+            arena.close();
+        } else {
+            enqueue(arena::close);
+        }
     }
 
     /** Device allocations not yet freed: zero once every loan has come home. */

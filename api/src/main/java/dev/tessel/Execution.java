@@ -13,6 +13,9 @@ import java.util.function.Supplier;
  * (resolution, copies for overlap, the kernels on worker threads) never passes through here
  * again, so an op holds exactly one set of leases however it is composed internally.
  * Outputs the op allocates itself are private to it and are not listed.
+ *
+ * <p>One exception: an elementwise ufunc call whose arrays are all lent to one device is queued
+ * there by {@link DeviceRoute} before reaching this door; the loans are its leases.
  */
 final class Execution {
     private Execution() {

@@ -113,6 +113,10 @@ public final class Ufunc {
      * @return the outputs
      */
     public NdArray[] call(Object[] args, NdArray[] out, NdArray where, DType dtype, Casting casting) {
+        NdArray[] resident = DeviceRoute.tryRun(this, args, out, where, dtype); // inputs lent to one device
+        if (resident != null) {
+            return resident;
+        }
         return Execution.run(name, reads(args, where), out == null ? new NdArray[0] : out,
                 () -> UfuncCall.execute(this, args, out, where, dtype, casting == null ? Casting.SAME_KIND : casting));
     }

@@ -19,9 +19,13 @@ final class OpCatalog {
         add(new OpSpec("copy", BANDWIDTH, Metric.BANDWIDTH, 2, 0));
         add(new OpSpec("triad", BANDWIDTH, Metric.BANDWIDTH, 3, 2));
         add(new OpSpec("add", ELEMENTWISE, Metric.BANDWIDTH, 3, 1));
+        add(new OpSpec("multiply", ELEMENTWISE, Metric.BANDWIDTH, 3, 1));
         add(new OpSpec("mul_add", ELEMENTWISE, Metric.BANDWIDTH, 4, 2));
         add(new OpSpec("exp", ELEMENTWISE, Metric.BANDWIDTH, 2, 0));
+        add(new OpSpec("log", ELEMENTWISE, Metric.BANDWIDTH, 2, 0));
         add(new OpSpec("sin", ELEMENTWISE, Metric.BANDWIDTH, 2, 0));
+        add(new OpSpec("cos", ELEMENTWISE, Metric.BANDWIDTH, 2, 0));
+        add(new OpSpec("tanh", ELEMENTWISE, Metric.BANDWIDTH, 2, 0));
         add(new OpSpec("sqrt", ELEMENTWISE, Metric.BANDWIDTH, 2, 1));
         add(new OpSpec("sum", REDUCTION, Metric.BANDWIDTH, 1, 1));
         add(new OpSpec("max", REDUCTION, Metric.BANDWIDTH, 1, 1));

@@ -101,13 +101,46 @@ public final class GpuDevice implements Device {
         task.run(memory);
     }
 
+    // ---- resident ops: the generic layer (dev.tessel.DeviceRoute) queues ufunc calls on lent arrays here ----
+
+    @Override
+    public String backendName() {
+        return "gpu";
+    }
+
+    /** Whether a kernel exists for {@code ufunc} on these dtypes (inputs then output). */
+    @Override
+    public boolean runs(String ufunc, DType[] types) {
+        return KernelTable.STANDARD.find(Kind.ELEMENTWISE, ufunc, List.of(types)) != null;
+    }
+
+    /**
+     * A 0-d host input is a scalar: kernels take arrays only, so it becomes a constant array of
+     * the output's size lent here, which the chain moves in once like any input (a chain with a
+     * scalar costs one transfer more than one without).
+     */
+    private NdArray[] constantsFor(NdArray out, NdArray[] inputs) {
+        NdArray[] r = inputs;
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i].ndim() == 0 && inputs[i].residence().device() != this) {
+                r = r == inputs ? inputs.clone() : r;
+                r[i] = inputs[i].broadcastTo(out.shape()).copy();
+                r[i].to(this);
+            }
+        }
+        return r;
+    }
+
     /**
      * A task that computes {@code out = ufunc(inputs...)} elementwise on this device. Every
-     * array must be lent to this device, C-contiguous and of one size; the dtypes must name one
+     * array must be lent to this device, C-contiguous and of one size (a 0-d host array is a
+     * scalar, see {@link #constantsFor}); the dtypes must name one
      * of the backend's kernels (inputs then output, as in {@code Backend.loop}). Submit it on
      * any of the loans: it joins this device's queue.
      */
-    public DeviceTask ufunc(String ufunc, NdArray out, NdArray... inputs) {
+    @Override
+    public DeviceTask ufunc(String ufunc, NdArray out, NdArray... given) {
+        NdArray[] inputs = constantsFor(out, given);
         DType[] types = new DType[inputs.length + 1];
         NdArray[] arrays = Arrays.copyOf(inputs, inputs.length + 1);
         arrays[inputs.length] = out;

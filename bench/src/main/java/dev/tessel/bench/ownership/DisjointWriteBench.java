@@ -1,6 +1,6 @@
 package dev.tessel.bench.ownership;
 
-import dev.tessel.BenchViews;
+import dev.tessel.Index;
 import dev.tessel.DType;
 import dev.tessel.Nd;
 import dev.tessel.NdArray;
@@ -48,8 +48,8 @@ public class DisjointWriteBench {
         srcA = Nd.arange(half, DType.FLOAT32); // one source per thread: only the destinations are shared
         srcB = Nd.arange(half, DType.FLOAT32);
         NdArray shared = Nd.zeros(DType.FLOAT32, 2L * half);
-        left = BenchViews.slice(shared, 0, half);
-        right = BenchViews.slice(shared, half, 2L * half);
+        left = shared.slice(Index.range(0, half));
+        right = shared.slice(Index.range(half, 2L * half));
         first = Nd.zeros(DType.FLOAT32, half);
         second = Nd.zeros(DType.FLOAT32, half);
     }

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class ElementwiseBench {
-    @Param({"add", "mul_add", "exp", "sin", "sqrt"})
+    @Param({"add", "multiply", "mul_add", "exp", "log", "sin", "cos", "tanh", "sqrt"})
     public String op;
 
     @Param({"float32", "float64"})
@@ -57,7 +57,11 @@ public class ElementwiseBench {
                 into(Ufuncs.ADD, out, c);
             };
             case "exp" -> () -> into(Ufuncs.EXP, a);
+            case "multiply" -> () -> into(Ufuncs.MULTIPLY, a, b);
+            case "log" -> () -> into(Ufuncs.LOG, a);
             case "sin" -> () -> into(Ufuncs.SIN, a);
+            case "cos" -> () -> into(Ufuncs.COS, a);
+            case "tanh" -> () -> into(Ufuncs.TANH, a);
             case "sqrt" -> () -> into(Ufuncs.SQRT, a);
             default -> throw new IllegalArgumentException("ElementwiseBench has no op '" + op + "'");
         };

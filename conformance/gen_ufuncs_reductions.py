@@ -159,6 +159,27 @@ def reduce_out_cases(w, rng):
         w.case("accumulate.npz", "accumulate", name, [a], [r], params="axis=0;out=1", extra={"o": o})
 
 
+def stats_dtype_cases(w, rng):
+    """mean/var/std and nan-variants with dtype= (params dtype=<name>), with and without a mask."""
+    for name in ("mean", "var", "std", "nanmean", "nanvar", "nanstd", "sum", "nansum"):
+        for c, dt in (("d", np.float32), ("i", np.float32), ("f", np.float64)):
+            a = values(rng, name, LETTER[c], (4, 6))
+            if name.startswith("nan") and c != "i":
+                a[2, 3] = np.nan
+            mask = rng.random((4, 6)) < 0.7
+            for where in (None, mask):
+                import warnings
+                with np.errstate(all="ignore"), warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    kw = {"axis": 1, "dtype": dt}
+                    if where is not None:
+                        kw["where"] = where
+                    r = getattr(np, name)(a, **kw)
+                params = join("axis=1", "dtype=" + np.dtype(dt).name, "where=1" if where is not None else "")
+                w.case("named.npz", "named", name, [a], [np.asarray(r)], params=params,
+                       extra={"w": where} if where is not None else None)
+
+
 def at_tuple_cases(w, rng):
     """at() with a tuple of index arrays: inputs a, the nidx index arrays, then b (if any)."""
     specs = [("add", "d", (4, 5), [[0, 1, 1, -1, 0], [2, -5, -5, 4, 2]], (5,)),
@@ -361,3 +382,4 @@ def cases(w, rng):
     at_tuple_cases(w, rng)
     named_option_cases(w, rng)
     reduce_out_cases(w, rng)
+    stats_dtype_cases(w, rng)

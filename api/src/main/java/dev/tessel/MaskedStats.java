@@ -24,18 +24,20 @@ final class MaskedStats {
     }
 
     /**
-     * Variance over the masked elements; {@code nanWhenNoDof} gives NaN where count - ddof <= 0
+     * Variance over the masked elements, accumulated in {@code dtype} (null: NumPy's default);
+     * {@code nanWhenNoDof} gives NaN where count - ddof <= 0
      * (nanvar's rule; var divides by max(count - ddof, 0) and so gives NaN or inf there).
      */
-    static NdArray var(NdArray a, int[] axes, double ddof, boolean keepdims, NdArray where, boolean nanWhenNoDof) {
-        if (where == null && !nanWhenNoDof) {
+    static NdArray var(NdArray a, int[] axes, DType dtype, double ddof, boolean keepdims, NdArray where,
+                       boolean nanWhenNoDof) {
+        if (where == null && !nanWhenNoDof && dtype == null) {
             return NamedReductions.varCore(a, axes, ddof, keepdims);
         }
         NdArray mask = where != null ? where : Execution.filled(DType.BOOL, 1, a.shape);
-        DType acc = NamedReductions.statsType(a.dtype);
+        DType acc = dtype != null ? dtype : NamedReductions.statsType(a.dtype);
         NdArray mean = Reduction.reduce(Ufuncs.ADD, a, axes, acc, null, true, null, mask);
         NamedReductions.divideInPlace(mean, count(a, axes, true, mask));
-        NdArray dev = apply(Ufuncs.SUBTRACT, a, mean);
+        NdArray dev = nanWhenNoDof ? deviationInPlace(a, mean) : apply(Ufuncs.SUBTRACT, a, mean);
         NdArray sq = apply(Ufuncs.MULTIPLY, dev, dev);
         NdArray ssum = Reduction.reduce(Ufuncs.ADD, sq, axes, acc, null, keepdims, null, mask);
         NdArray dof = apply(Ufuncs.SUBTRACT, count(a, axes, keepdims, mask), ddof);
@@ -43,7 +45,18 @@ final class MaskedStats {
         if (nanWhenNoDof) {
             r = apply(Ufuncs.WHERE, apply(Ufuncs.LESS_EQUAL, dof, 0.0), Nd.scalar(Double.NaN, acc), r);
         }
-        return a.dtype == DType.FLOAT16 ? Execution.copyAs(r, DType.FLOAT16) : r;
+        return dtype == null && a.dtype == DType.FLOAT16 ? Execution.copyAs(r, DType.FLOAT16) : r;
+    }
+
+    /**
+     * {@code a - mean} kept in a's own dtype, as NumPy's nanvar computes it (it subtracts into
+     * its NaN-free copy of {@code a}), so a float32 input's deviations are float32 even when
+     * {@code dtype} asks for float64 sums.
+     */
+    private static NdArray deviationInPlace(NdArray a, NdArray mean) {
+        NdArray dev = NdArray.allocate(a.dtype, a.shape);
+        UfuncCall.execute(Ufuncs.SUBTRACT, new Object[] {a, mean}, new NdArray[] {dev}, null, null, Casting.UNSAFE);
+        return dev;
     }
 
     /** How many elements the mask selects per output. */

@@ -66,12 +66,12 @@ final class OptionReductions {
     }
 
     static NdArray var(NdArray a, ReduceOptions o) {
-        o.check("var", "dtype", "initial");
+        o.check("var", "initial");
         return gate("var", a, o, () -> Reduction.toOut("var", variance(a, o, false), o.out()));
     }
 
     static NdArray std(NdArray a, ReduceOptions o) {
-        o.check("std", "dtype", "initial");
+        o.check("std", "initial");
         return gate("std", a, o, () -> sqrtInto("std", variance(a, o, false), o.out()));
     }
 
@@ -83,13 +83,13 @@ final class OptionReductions {
     }
 
     static NdArray nanvar(NdArray a, ReduceOptions o) {
-        o.check("nanvar", "dtype", "initial");
+        o.check("nanvar", "initial");
         NdArray out = inexactOut(a, o.out());
         return gate("nanvar", a, o, () -> Reduction.toOut("nanvar", variance(a, o, true), out));
     }
 
     static NdArray nanstd(NdArray a, ReduceOptions o) {
-        o.check("nanstd", "dtype", "initial");
+        o.check("nanstd", "initial");
         NdArray out = inexactOut(a, o.out());
         return gate("nanstd", a, o, () -> sqrtInto("nanstd", variance(a, o, true), out));
     }
@@ -104,7 +104,7 @@ final class OptionReductions {
     private static NdArray variance(NdArray a, ReduceOptions o, boolean nan) {
         boolean skip = nan && a.dtype.isFloating();
         NdArray mask = skip ? MaskedStats.notNan(a, o.where()) : o.where();
-        return MaskedStats.var(a, o.axes(), o.ddof(), o.keepdims(), mask, skip);
+        return MaskedStats.var(a, o.axes(), o.dtype(), o.ddof(), o.keepdims(), mask, skip);
     }
 
     private static NdArray sqrtInto(String op, NdArray variance, NdArray out) {

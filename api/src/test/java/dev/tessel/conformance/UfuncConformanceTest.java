@@ -130,7 +130,7 @@ class UfuncConformanceTest {
             }
             case "matmul", "dot" -> p.containsKey("out") ? productInto(kind, in, p.get("out"), arrays.get(id + "_o"))
                     : new NdArray[] {kind.equals("dot") ? Nd.dot(in[0], in[1]) : Nd.matmul(in[0], in[1])};
-            case "named" -> new NdArray[] {p.containsKey("where") || p.containsKey("out") ? withOptions(name, in[0], p, arrays, id)
+            case "named" -> new NdArray[] {p.containsKey("where") || p.containsKey("out") || p.containsKey("dtype") ? withOptions(name, in[0], p, arrays, id)
                     : named(name, in[0], p)};
             default -> throw new IllegalArgumentException("unknown case kind " + kind);
         };
@@ -158,6 +158,9 @@ class UfuncConformanceTest {
         ReduceOptions o = (ax == null ? ReduceOptions.all() : ReduceOptions.over(ax)).withKeepdims(p.containsKey("keepdims"));
         if (p.containsKey("where")) {
             o = o.withWhere(arrays.get(id + "_w"));
+        }
+        if (p.containsKey("dtype")) {
+            o = o.withDtype(DType.of(p.get("dtype")));
         }
         if (p.containsKey("initial")) {
             o = o.withInitial(Double.parseDouble(p.get("initial")));

@@ -164,7 +164,8 @@ public final class Ufunc {
      * @param axes axes to reduce; null means all
      * @param dtype accumulator and result dtype, or null (add and multiply of integers below
      *        int64 and of bool use int64, as NumPy)
-     * @param out array to write the result to, or null
+     * @param out array to write the result to, or null; as in NumPy, the fold runs in its dtype
+     *        when the input casts to it safely, and the result is cast into it unsafely
      * @param initial starting value, or null for the identity (or the first element)
      * @param where boolean mask of elements taking part, or null
      */

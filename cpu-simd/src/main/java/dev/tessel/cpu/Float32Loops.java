@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Elementwise FLOAT32 loops: arithmetic, maximum/minimum (NaN propagates) and fmax/fmin
  * (NaN skipped) with NumPy's signed-zero rules, comparisons into BOOL, isnan/isinf/isfinite,
  * and unary math through the Vector API's
- * lanewise operators (accuracy measured in {@code TranscendentalAccuracyTest}; the
+ * lanewise operators or {@link VectorMath}'s kernels (accuracy measured in {@code TranscendentalAccuracyTest}; the
  * scalar tail uses {@link Math}, whose results are within 1 ulp as well).
  *
  * <p>Every loop has the same shape: a dispatch on the strides (contiguous, array with a
@@ -2530,24 +2530,14 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
+    // One vector per trip: see the generator's note on VectorMath kernels.
     private static long expVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            v0.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            v1.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            v2.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            v3.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
-            v.lanewise(VectorOperators.EXP).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            VectorMath.exp(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2632,24 +2622,14 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
+    // One vector per trip: see the generator's note on VectorMath kernels.
     private static long logVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            v0.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            v1.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            v2.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            v3.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
-            v.lanewise(VectorOperators.LOG).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            VectorMath.log(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2785,24 +2765,14 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
+    // One vector per trip: see the generator's note on VectorMath kernels.
     private static long sinVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            v0.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            v1.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            v2.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            v3.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
-            v.lanewise(VectorOperators.SIN).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            VectorMath.sin(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2836,24 +2806,14 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
+    // One vector per trip: see the generator's note on VectorMath kernels.
     private static long cosVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            v0.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            v1.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            v2.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            v3.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
-            v.lanewise(VectorOperators.COS).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            VectorMath.cos(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -3193,24 +3153,14 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: independent chains, so a long-latency math kernel overlaps with the next loads.
+    // One vector per trip: see the generator's note on VectorMath kernels.
     private static long tanhVVBody(MemorySegment a, long oa, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            FloatVector v0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            v0.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            FloatVector v1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            v1.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            FloatVector v2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            v2.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            FloatVector v3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            v3.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
-            v.lanewise(VectorOperators.TANH).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            VectorMath.tanh(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Derives the polynomial coefficients used by cpu-simd's VectorMath kernels.
+
+Run: python3 cpu-simd/gen/vmath_coeffs.py   (prints Java constants to paste into VectorMath)
+
+Taylor coefficients (exp, sin, cos, the atanh series of log) are exact rationals, rounded once.
+tanh's small-argument polynomial is a weighted least-squares fit on Chebyshev nodes, which for
+these degrees is within a few percent of the minimax error: tanh(x) = x + x^3 P(x^2) on
+|x| <= TANH_SMALL, weighted so that the relative error of tanh is what gets minimized.
+"""
+from fractions import Fraction
+from math import factorial
+import numpy as np
+
+TANH_SMALL = 0.625
+
+
+def taylor(kind, degrees):
+    out = []
+    for k in degrees:
+        c = Fraction(1, factorial(k))
+        if kind in ("sin", "cos") and (k // 2) % 2 == 1:
+            c = -c
+        out.append(c)
+    return out
+
+
+def tanh_fit(deg, tmax):
+    m = 4000
+    t = tmax * (1 - np.cos(np.pi * (np.arange(m) + 0.5) / m)) / 2  # Chebyshev nodes on [0, tmax]
+    t = t[t > 1e-6]
+    x = np.sqrt(t)
+    target = (np.tanh(x) - x) / (x * t)            # P(t)
+    w = t * x / np.tanh(x)                          # relative error of tanh per unit error in P
+    a = np.vstack([t ** k for k in range(deg + 1)]).T
+    c, *_ = np.linalg.lstsq(a * w[:, None], target * w, rcond=None)
+    xs = np.linspace(1e-4, np.sqrt(tmax), 200001)
+    ts = xs * xs
+    approx = xs + xs * ts * np.polyval(c[::-1], ts)
+    rel = np.max(np.abs(approx / np.tanh(xs) - 1))
+    return c, rel
+
+
+def show(name, values, suffix):
+    for i, v in enumerate(values):
+        print(f"    private static final {'float' if suffix == 'f' else 'double'} {name}{i} = {float(v)!r}{suffix};")
+
+
+if __name__ == "__main__":
+    show("EXP_F", taylor("exp", range(2, 8)), "f")
+    show("EXP_D", taylor("exp", range(2, 14)), "")
+    show("SIN_F", taylor("sin", range(3, 10, 2)), "f")
+    show("COS_F", taylor("cos", range(2, 11, 2)), "f")
+    show("LOG_F", [Fraction(2, 2 * k + 1) for k in range(1, 5)], "f")
+    show("LOG_D", [Fraction(2, 2 * k + 1) for k in range(1, 10)], "")
+    c, rel = tanh_fit(4, TANH_SMALL ** 2)
+    print(f"    // tanh float32 fit on |x| <= {TANH_SMALL}: max relative error {rel:.2e}")
+    show("TANH_F", c, "f")
+
+# Splits of pi/2 and ln 2 into parts whose sum carries far more bits than one float / double,
+# for Cody-Waite reduction (x - n*C computed as x - n*C1 - n*C2 - n*C3 with FMAs).
+PI_2 = Fraction("1.5707963267948966192313216916397514420985846996875529")
+LN2 = Fraction("0.69314718055994530941723212145817656807550013436025525")
+
+
+def split(c, parts, to):
+    out = []
+    for _ in range(parts):
+        p = to(float(c))
+        out.append(p)
+        c -= Fraction(float(p))
+    return out
+
+
+if __name__ == "__main__":
+    f32 = lambda v: np.float32(v)
+    print("    // pi/2 and ln 2 split:", [float(v) for v in split(PI_2, 3, f32)], [float(v) for v in split(LN2, 2, f32)],
+          split(LN2, 2, float))

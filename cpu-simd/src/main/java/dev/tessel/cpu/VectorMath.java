@@ -1,0 +1,205 @@
+package dev.tessel.cpu;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Tessel's own vectorized transcendental kernels, for the functions where the Vector API's
+ * lanewise operators (SVML on x86) are slower than NumPy's AVX-512 loops on this JDK.
+ *
+ * <p>Each kernel is a range reduction (Cody-Waite with FMA, or an exponent split through the
+ * integer view of the lanes), a polynomial evaluated by Horner's rule with FMA, and a
+ * reconstruction. Coefficients come from {@code cpu-simd/gen/vmath_coeffs.py} (Taylor
+ * coefficients rounded once, or a weighted least-squares fit). Lanes a kernel is not built
+ * for (NaN, infinities, zeros, subnormals, arguments beyond a reduction's range) are redone
+ * with the Vector API's lanewise operator, whose special values match {@link StrictMath};
+ * that branch is taken only when such a lane is present. Functions without an own kernel
+ * delegate to the lanewise operator, so the generated loops call one name per ufunc.
+ *
+ * <p>Everything here is small and static so that C2 inlines it into the loop bodies: a call
+ * that does not inline would box the vectors and lose the intrinsics.
+ */
+final class VectorMath {
+    private static final VectorSpecies<Float> F = Lanes.F32;
+    private static final VectorSpecies<Double> D = Lanes.F64;
+
+    // float32 exp: Taylor coefficients of e^r from r^2/2! to r^7/7!, |r| <= ln2/2.
+    private static final float EXP_F0 = 0.5f;
+    private static final float EXP_F1 = 0.16666666666666666f;
+    private static final float EXP_F2 = 0.041666666666666664f;
+    private static final float EXP_F3 = 0.008333333333333333f;
+    private static final float EXP_F4 = 0.001388888888888889f;
+    private static final float EXP_F5 = 0.0001984126984126984f;
+    // float32 sin/cos on |r| <= pi/4: Taylor from r^3 to r^9 (sin) and r^2 to r^10 (cos).
+    private static final float SIN_F0 = -0.16666666666666666f;
+    private static final float SIN_F1 = 0.008333333333333333f;
+    private static final float SIN_F2 = -0.0001984126984126984f;
+    private static final float SIN_F3 = 2.7557319223985893e-06f;
+    private static final float COS_F0 = -0.5f;
+    private static final float COS_F1 = 0.041666666666666664f;
+    private static final float COS_F2 = -0.001388888888888889f;
+    private static final float COS_F3 = 2.48015873015873e-05f;
+    private static final float COS_F4 = -2.755731922398589e-07f;
+    // float32 log: the atanh series 2/3, 2/5, 2/7, 2/9 in s = f / (2 + f), |s| <= 0.172.
+    private static final float LOG_F0 = 0.6666666666666666f;
+    private static final float LOG_F1 = 0.4f;
+    private static final float LOG_F2 = 0.2857142857142857f;
+    private static final float LOG_F3 = 0.2222222222222222f;
+    // float32 tanh: x + x^3 P(x^2) on |x| <= 0.625, fitted (max relative error 4.7e-9).
+    private static final float TANH_SMALL_F = 0.625f;
+    private static final float TANH_F0 = -0.3333327920837055f;
+    private static final float TANH_F1 = 0.13331381354360178f;
+    private static final float TANH_F2 = -0.053735318849451125f;
+    private static final float TANH_F3 = 0.020626291823294295f;
+    private static final float TANH_F4 = -0.005691985663227649f;
+    /** tanh rounds to 1 in float32 beyond 9.02; clamping 2|x| here keeps exp finite. */
+    private static final float TANH_CLAMP_F = 19f;
+
+    // Cody-Waite splits (vmath_coeffs.py): pi/2 in three floats, ln 2 in two floats / doubles.
+    private static final float PIO2_F1 = 1.5707963705062866f;
+    private static final float PIO2_F2 = -4.371138828673793e-08f;
+    private static final float PIO2_F3 = -1.7151245100058819e-15f;
+    private static final float TWO_OVER_PI_F = 0.6366197466850281f;
+    /**
+     * sin/cos reduce here up to |x| = 8192 (n < 2^13 quadrants): with pi/2 held to 72 bits the
+     * reduced argument keeps full float precision there; larger lanes take the lanewise path.
+     */
+    private static final float TRIG_LIMIT_F = 8192f;
+    private static final float LN2_F1 = 0.6931471824645996f;
+    private static final float LN2_F2 = -1.9046542121259336e-09f;
+    private static final float LOG2E_F = 1.4426950216293335f;
+    /** 1.5 * 2^23: adding it rounds a float to an integer held in the low mantissa bits. */
+    private static final float ROUND_F = 12582912f;
+    private static final int SQRT_HALF_BITS = 0x3f3504f3;
+
+    private VectorMath() {
+    }
+
+    // ---- float32 -------------------------------------------------------------------------
+
+    static FloatVector exp(FloatVector x) {
+        return x.lanewise(VectorOperators.EXP);
+    }
+
+    static FloatVector tanh(FloatVector x) {
+        FloatVector a = x.abs();
+        FloatVector t = a.mul(a);
+        FloatVector p = t.fma(TANH_F4, TANH_F3).fma(t, FloatVector.broadcast(F, TANH_F2));
+        p = p.fma(t, FloatVector.broadcast(F, TANH_F1)).fma(t, FloatVector.broadcast(F, TANH_F0));
+        FloatVector small = a.mul(t).fma(p, a);
+        // 1 - 2 / (e^{2|x|} + 1): exp's error is damped by the subtraction from 1 for |x| >= 0.625.
+        FloatVector e = expReduced(a.add(a).min(TANH_CLAMP_F));
+        FloatVector large = FloatVector.broadcast(F, 1f).sub(FloatVector.broadcast(F, 2f).div(e.add(1f)));
+        FloatVector r = large.blend(small, a.compare(VectorOperators.LT, TANH_SMALL_F));
+        IntVector sign = x.reinterpretAsInts().and(Integer.MIN_VALUE);
+        r = r.reinterpretAsInts().or(sign).reinterpretAsFloats();
+        return r.blend(x, x.test(VectorOperators.IS_NAN));
+    }
+
+    static FloatVector sin(FloatVector x) {
+        FloatVector r = sinCos(x, 0);
+        // -0 reduces to a +0 polynomial value; sin keeps the zero's sign.
+        return r.blend(x, x.compare(VectorOperators.EQ, 0f));
+    }
+
+    static FloatVector cos(FloatVector x) {
+        return sinCos(x, 1);
+    }
+
+    static FloatVector log(FloatVector x) {
+        VectorMask<Float> normal = x.compare(VectorOperators.GE, Float.MIN_NORMAL)
+                .and(x.compare(VectorOperators.LT, Float.POSITIVE_INFINITY));
+        IntVector bits = x.reinterpretAsInts();
+        // x = 2^k m with m in [sqrt(1/2), sqrt(2)): k from the bits above sqrt(1/2)'s.
+        IntVector k = bits.sub(SQRT_HALF_BITS).lanewise(VectorOperators.ASHR, 23);
+        FloatVector m = bits.sub(k.lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats();
+        FloatVector f = m.sub(1f);
+        FloatVector s = f.div(f.add(2f));
+        FloatVector z = s.mul(s);
+        FloatVector rr = z.fma(LOG_F3, LOG_F2).fma(z, FloatVector.broadcast(F, LOG_F1));
+        rr = rr.fma(z, FloatVector.broadcast(F, LOG_F0)).mul(z);
+        // log(1+f) = f - (f^2/2 - s (f^2/2 + R)): f exact, the correction small.
+        FloatVector hfsq = f.mul(f).mul(0.5f);
+        FloatVector lm = f.sub(hfsq.sub(s.mul(hfsq.add(rr))));
+        FloatVector kf = (FloatVector) k.convert(VectorOperators.I2F, 0);
+        FloatVector r = kf.fma(FloatVector.broadcast(F, LN2_F1), kf.fma(FloatVector.broadcast(F, LN2_F2), lm));
+        if (!normal.allTrue()) {
+            r = r.blend(x.lanewise(VectorOperators.LOG), normal.not());
+        }
+        return r;
+    }
+
+    // Split in three methods: each stays under C2's FreqInlineSize (325 bytecodes), or it would not inline.
+    private static FloatVector sinCos(FloatVector x, int quadrantShift) {
+        VectorMask<Float> far = x.abs().compare(VectorOperators.LE, TRIG_LIMIT_F).not();
+        FloatVector xs = x.blend(0f, far);
+        FloatVector t = xs.fma(TWO_OVER_PI_F, ROUND_F);
+        FloatVector n = t.sub(ROUND_F);
+        FloatVector r = n.fma(FloatVector.broadcast(F, -PIO2_F1), xs);
+        r = n.fma(FloatVector.broadcast(F, -PIO2_F2), r);
+        r = n.fma(FloatVector.broadcast(F, -PIO2_F3), r);
+        // Quadrant q = n mod 4 sits in t's low mantissa bits; cos(x) = sin(x + pi/2) is q + 1.
+        FloatVector res = quadrant(r, t.reinterpretAsInts().add(quadrantShift));
+        if (far.anyTrue()) {
+            res = res.blend(x.lanewise(quadrantShift == 0 ? VectorOperators.SIN : VectorOperators.COS), far);
+        }
+        return res;
+    }
+
+    /** sin(r + q pi/2) for |r| <= pi/4: sin r, cos r, -sin r, -cos r by q mod 4. */
+    private static FloatVector quadrant(FloatVector r, IntVector q) {
+        FloatVector z = r.mul(r);
+        FloatVector ps = z.fma(SIN_F3, SIN_F2).fma(z, FloatVector.broadcast(F, SIN_F1));
+        ps = ps.fma(z, FloatVector.broadcast(F, SIN_F0));
+        FloatVector sinR = r.mul(z).fma(ps, r);
+        FloatVector pc = z.fma(COS_F4, COS_F3).fma(z, FloatVector.broadcast(F, COS_F2));
+        pc = pc.fma(z, FloatVector.broadcast(F, COS_F1)).fma(z, FloatVector.broadcast(F, COS_F0));
+        FloatVector cosR = z.fma(pc, FloatVector.broadcast(F, 1f));
+        VectorMask<Float> odd = q.and(1).compare(VectorOperators.NE, 0).cast(F);
+        FloatVector res = sinR.blend(cosR, odd);
+        IntVector flip = q.and(2).lanewise(VectorOperators.LSHL, 30);
+        return res.reinterpretAsInts().lanewise(VectorOperators.XOR, flip).reinterpretAsFloats();
+    }
+
+    /** e^y for y whose result is a normal float (here 0 <= y <= 19); no special values. */
+    private static FloatVector expReduced(FloatVector y) {
+        FloatVector t = y.fma(LOG2E_F, ROUND_F);
+        FloatVector n = t.sub(ROUND_F);
+        FloatVector r = n.fma(FloatVector.broadcast(F, -LN2_F1), y);
+        r = n.fma(FloatVector.broadcast(F, -LN2_F2), r);
+        FloatVector p = r.fma(EXP_F5, EXP_F4).fma(r, FloatVector.broadcast(F, EXP_F3));
+        p = p.fma(r, FloatVector.broadcast(F, EXP_F2)).fma(r, FloatVector.broadcast(F, EXP_F1));
+        p = p.fma(r, FloatVector.broadcast(F, EXP_F0));
+        FloatVector er = r.mul(r).fma(p, r).add(1f);
+        // Scale by 2^n: n's low bits, shifted into the exponent field, add to e^r's exponent.
+        IntVector scale = t.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23);
+        return er.reinterpretAsInts().add(scale).reinterpretAsFloats();
+    }
+
+    // ---- float64 -------------------------------------------------------------------------
+
+    static DoubleVector exp(DoubleVector x) {
+        return x.lanewise(VectorOperators.EXP);
+    }
+
+    static DoubleVector tanh(DoubleVector x) {
+        return x.lanewise(VectorOperators.TANH);
+    }
+
+    static DoubleVector sin(DoubleVector x) {
+        return x.lanewise(VectorOperators.SIN);
+    }
+
+    static DoubleVector cos(DoubleVector x) {
+        return x.lanewise(VectorOperators.COS);
+    }
+
+    static DoubleVector log(DoubleVector x) {
+        return x.lanewise(VectorOperators.LOG);
+    }
+}

@@ -3,10 +3,10 @@
 
 Run: python3 cpu-simd/gen/vmath_coeffs.py   (prints Java constants to paste into VectorMath)
 
-Taylor coefficients (exp, sin, cos, the atanh series of log) are exact rationals, rounded once.
-tanh's small-argument polynomial is a weighted least-squares fit on Chebyshev nodes, which for
-these degrees is within a few percent of the minimax error: tanh(x) = x + x^3 P(x^2) on
-|x| <= TANH_SMALL, weighted so that the relative error of tanh is what gets minimized.
+Taylor coefficients (exp, the atanh series of log) are exact rationals, rounded once.
+sin's and tanh's polynomials are weighted least-squares fits on Chebyshev nodes, close to the
+minimax error for these degrees: f(x) = x + x^3 P(x^2), weighted so that f's relative error is
+what gets minimized.
 """
 from fractions import Fraction
 from math import factorial
@@ -25,20 +25,24 @@ def taylor(kind, degrees):
     return out
 
 
-def tanh_fit(deg, tmax):
+def odd_fit(fn, deg, xmax):
+    """fn(x) = x + x^3 P(x^2) on |x| <= xmax, P of degree deg, minimizing fn's relative error.
+
+    Returns P's coefficients and the max relative error with them rounded to float32."""
     m = 4000
+    tmax = xmax * xmax
     t = tmax * (1 - np.cos(np.pi * (np.arange(m) + 0.5) / m)) / 2  # Chebyshev nodes on [0, tmax]
-    t = t[t > 1e-6]
+    t = t[t > 1e-8]
     x = np.sqrt(t)
-    target = (np.tanh(x) - x) / (x * t)            # P(t)
-    w = t * x / np.tanh(x)                          # relative error of tanh per unit error in P
+    target = (fn(x) - x) / (x * t)                  # P(t)
+    w = t * x / fn(x)                               # relative error of fn per unit error in P
     a = np.vstack([t ** k for k in range(deg + 1)]).T
     c, *_ = np.linalg.lstsq(a * w[:, None], target * w, rcond=None)
-    xs = np.linspace(1e-4, np.sqrt(tmax), 200001)
+    xs = np.linspace(1e-4, xmax, 200001)
     ts = xs * xs
-    approx = xs + xs * ts * np.polyval(c[::-1], ts)
-    rel = np.max(np.abs(approx / np.tanh(xs) - 1))
-    return c, rel
+    c32 = c.astype(np.float32).astype(np.float64)
+    approx = xs + xs * ts * np.polyval(c32[::-1], ts)
+    return c, np.max(np.abs(approx / fn(xs) - 1))
 
 
 def show(name, values, suffix):
@@ -49,11 +53,12 @@ def show(name, values, suffix):
 if __name__ == "__main__":
     show("EXP_F", taylor("exp", range(2, 8)), "f")
     show("EXP_D", taylor("exp", range(2, 14)), "")
-    show("SIN_F", taylor("sin", range(3, 10, 2)), "f")
-    show("COS_F", taylor("cos", range(2, 11, 2)), "f")
+    c, rel = odd_fit(np.sin, 3, np.pi / 2)
+    print(f"    // sin float32 fit on |x| <= pi/2: max relative error {rel:.2e}")
+    show("SIN_F", c, "f")
     show("LOG_F", [Fraction(2, 2 * k + 1) for k in range(1, 5)], "f")
     show("LOG_D", [Fraction(2, 2 * k + 1) for k in range(1, 10)], "")
-    c, rel = tanh_fit(4, TANH_SMALL ** 2)
+    c, rel = odd_fit(np.tanh, 4, TANH_SMALL)
     print(f"    // tanh float32 fit on |x| <= {TANH_SMALL}: max relative error {rel:.2e}")
     show("TANH_F", c, "f")
 

@@ -106,6 +106,14 @@ public final class GpuDevice implements Device {
         return m;
     }
 
+    /** A resident op's result: a kernel writes it before anything reads it, so nothing is copied now. */
+    @Override
+    public synchronized DeviceMemory allocate(MemorySegment host) {
+        GpuMemory m = new GpuMemory(host.byteSize(), GpuMemory.Kind.LENT);
+        lent.put(host, m);
+        return m;
+    }
+
     @Override
     public synchronized void submit(DeviceMemory memory, DeviceTask task) {
         task.run(memory);
@@ -186,7 +194,7 @@ public final class GpuDevice implements Device {
         for (int i = 0; i < arrays.length; i++) {
             if (scalars[i] != null) {
                 DType t = k.types().get(i);
-                mems[i] = new GpuMemory(size * t.itemSize());
+                mems[i] = new GpuMemory(size * t.itemSize(), GpuMemory.Kind.SCRATCH);
                 ops.add(new Op(ScalarKernels.broadcast(t), new GpuMemory[] {scalars[i], mems[i]}));
                 continue;
             }

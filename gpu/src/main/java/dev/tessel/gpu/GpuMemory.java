@@ -38,9 +38,12 @@ final class GpuMemory implements DeviceMemory {
         MemorySegment.copy(host, 0, bytes, 0, byteSize);
     }
 
-    /** Scratch of {@code byteSize} bytes; its host side is allocated only if the CPU fallback needs it. */
-    GpuMemory(long byteSize) {
-        this.kind = Kind.SCRATCH;
+    /**
+     * Memory whose contents a queued kernel writes before anything reads them (scratch, a
+     * result born on the device): its host side is allocated, zeroed, only if it is ever needed.
+     */
+    GpuMemory(long byteSize, Kind kind) {
+        this.kind = kind;
         this.byteSize = byteSize;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessel.Config.GpuFallback;
 import dev.tessel.DType;
 import dev.tessel.Nd;
 import dev.tessel.NdArray;
@@ -120,6 +121,52 @@ class GpuResidencyTest {
             double m = (a2v[i] + b2v[i]) * 2.0;
             double want = Math.sqrt(m * m);
             assertEquals(want, c2Got[i], Math.ulp(want) * ElementwiseKernelTest.MATH_ULPS, "c2[" + i + "]");
+        }
+    }
+
+    /**
+     * When a chain cannot run on the device and the policy allows the CPU, the CPU path reads
+     * values a previous chain left on the device (copied back first), spreads the scalar itself,
+     * and its results need no copy back.
+     */
+    @Test
+    void theCpuPathReadsValuesLeftOnTheDevice() {
+        GpuDevice dev = GpuDevice.all().getFirst();
+        int n = 333;
+        double[] av = new double[n];
+        double[] bv = new double[n];
+        for (int i = 0; i < n; i++) {
+            av[i] = (i % 11) * 0.25 - 1;
+            bv[i] = (i % 4) * 0.125;
+        }
+        NdArray a = Nd.wrap(av.clone(), n);
+        NdArray b = Nd.wrap(bv.clone(), n);
+        a.to(dev);
+        b.to(dev);
+        NdArray s = a.add(b);
+        a.toHost(); // runs the chain [add] on the device; s stays there unread
+        assertSame(dev, s.residence().device());
+        String f = "[float64, float64]";
+        String ff = "[float64, float64, float64]";
+        GpuSettings.pinFallback(GpuFallback.ALLOW);
+        try {
+            long out = dev.transfersOut();
+            FailurePolicy.markBroken(dev.name() + " chain [broadcast" + f + ", multiply" + ff + ", exp" + f + "]",
+                    new IllegalStateException("simulated device failure"));
+            NdArray c = Nd.exp(s.mul(2.0));
+            double[] got = c.toDoubleArray();
+            assertEquals(out + 1, dev.transfersOut(), "s came back for the CPU; c needed no copy back");
+            double[] sGot = s.toDoubleArray();
+            assertEquals(out + 1, dev.transfersOut(), "s was home already");
+            for (int i = 0; i < n; i++) {
+                double sum = av[i] + bv[i];
+                assertEquals(sum, sGot[i], 0.0, "s[" + i + "]");
+                double want = Math.exp(sum * 2.0);
+                assertEquals(want, got[i], Math.ulp(want) * ElementwiseKernelTest.MATH_ULPS, "c[" + i + "]");
+            }
+        } finally {
+            GpuSettings.pinFallback(null);
+            FailurePolicy.forget();
         }
     }
 

@@ -3,7 +3,7 @@
 
 Run: python3 cpu-simd/gen/vmath_coeffs.py   (prints Java constants to paste into VectorMath)
 
-Taylor coefficients (exp, the atanh series of log) are exact rationals, rounded once.
+exp's Taylor coefficients are exact rationals, rounded once.
 sin's and tanh's polynomials are weighted least-squares fits on Chebyshev nodes, close to the
 minimax error for these degrees: f(x) = x + x^3 P(x^2), weighted so that f's relative error is
 what gets minimized.
@@ -56,8 +56,6 @@ if __name__ == "__main__":
     c, rel = odd_fit(np.sin, 3, np.pi / 2)
     print(f"    // sin float32 fit on |x| <= pi/2: max relative error {rel:.2e}")
     show("SIN_F", c, "f")
-    show("LOG_F", [Fraction(2, 2 * k + 1) for k in range(1, 5)], "f")
-    show("LOG_D", [Fraction(2, 2 * k + 1) for k in range(1, 10)], "")
     c, rel = odd_fit(np.tanh, 4, TANH_SMALL)
     print(f"    // tanh float32 fit on |x| <= {TANH_SMALL}: max relative error {rel:.2e}")
     show("TANH_F", c, "f")

@@ -40,13 +40,20 @@ public final class Layout {
                 axes[kept++] = a;
             }
         }
-        Integer[] order = new Integer[kept];
-        for (int i = 0; i < kept; i++) {
-            order[i] = axes[i];
-        }
-        // Stable sort by descending |stride| of the ordering operand; ties keep C order.
+        // Stable insertion sort by descending |stride| of the ordering operand; ties keep C
+        // order. Few axes and usually already in order, so this is one pass with no boxing.
         long[] key = strides[orderBy];
-        Arrays.sort(order, (x, y) -> Long.compare(Math.abs(key[y]), Math.abs(key[x])));
+        int[] order = axes;
+        for (int i = 1; i < kept; i++) {
+            int ax = order[i];
+            long k = Math.abs(key[ax]);
+            int j = i - 1;
+            while (j >= 0 && Math.abs(key[order[j]]) < k) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = ax;
+        }
         long[] sh = new long[kept];
         long[][] st = new long[nOps][kept];
         for (int i = 0; i < kept; i++) {
@@ -83,6 +90,29 @@ public final class Layout {
         }
         this.offsets = offsets.clone();
         this.segs = segs.clone();
+    }
+
+    private Layout(long size, long[] innerStrides, long[] offsets, MemorySegment[] segs) {
+        this.shape = new long[] {size};
+        this.strides = new long[innerStrides.length][];
+        for (int k = 0; k < innerStrides.length; k++) {
+            this.strides[k] = new long[] {innerStrides[k]};
+        }
+        this.offsets = offsets;
+        this.segs = segs;
+    }
+
+    /**
+     * A one-axis space of {@code size} elements (at least 2) in which operand {@code k} steps
+     * {@code innerStrides[k]} (1 for a dense run, 0 for a broadcast scalar): what the general
+     * constructor produces for such operands, without its sorting and merging. The arrays are
+     * taken over, not copied.
+     */
+    public static Layout flat(long size, long[] innerStrides, long[] offsets, MemorySegment[] segs) {
+        if (size < 2) {
+            throw new IllegalArgumentException("a flat layout needs at least 2 elements, not " + size);
+        }
+        return new Layout(size, innerStrides, offsets, segs);
     }
 
     private static boolean mergeable(long[][] st, int outer, long innerLen, int inner) {
@@ -155,6 +185,14 @@ public final class Layout {
         }
         for (int k = 0; k < nOps; k++) {
             inner[k] = strides[k][nd - 1];
+        }
+        if (nd == 1) {
+            // One axis (the common dense case): one loop call, no multi-index.
+            for (int k = 0; k < nOps; k++) {
+                offs[k] = offsets[k] + start * inner[k];
+            }
+            loop.run(segs, offs, inner, end - start);
+            return;
         }
         long len = shape[nd - 1];
         long[] idx = new long[nd];

@@ -14,7 +14,9 @@ import java.util.Arrays;
  */
 public final class Layout {
     private final long[] shape;
-    private final long[][] strides; // [operand][axis]
+    private final long[][] strides; // [operand][axis]; null for a flat layout, which has only inner
+    /** Each operand's innermost stride: shared by every run (loops must not modify their arrays). */
+    private final long[] inner;
     private final long[] offsets;
     private final MemorySegment[] segs;
 
@@ -90,14 +92,16 @@ public final class Layout {
         }
         this.offsets = offsets.clone();
         this.segs = segs.clone();
+        this.inner = new long[nOps];
+        for (int k = 0; k < nOps; k++) {
+            inner[k] = w == 0 ? 0 : this.strides[k][w - 1];
+        }
     }
 
     private Layout(long size, long[] innerStrides, long[] offsets, MemorySegment[] segs) {
         this.shape = new long[] {size};
-        this.strides = new long[innerStrides.length][];
-        for (int k = 0; k < innerStrides.length; k++) {
-            this.strides[k] = new long[] {innerStrides[k]};
-        }
+        this.strides = null;
+        this.inner = innerStrides;
         this.offsets = offsets;
         this.segs = segs;
     }
@@ -154,7 +158,7 @@ public final class Layout {
 
     /** Strides of operand {@code k} over the merged shape. */
     public long[] strides(int k) {
-        return strides[k].clone();
+        return strides == null ? new long[] {inner[k]} : strides[k].clone();
     }
 
     /** True when every operand is one dense forward run (or a broadcast scalar). */
@@ -162,8 +166,8 @@ public final class Layout {
         if (shape.length > 1) {
             return false;
         }
-        for (long[] s : strides) {
-            if (s.length == 1 && s[0] != 1 && s[0] != 0) {
+        for (int k = 0; k < segs.length; k++) {
+            if (shape.length == 1 && inner[k] != 1 && inner[k] != 0) {
                 return false;
             }
         }
@@ -177,14 +181,10 @@ public final class Layout {
         }
         int nOps = segs.length;
         long[] offs = new long[nOps];
-        long[] inner = new long[nOps];
         int nd = shape.length;
         if (nd == 0) {
             loop.run(segs, offsets.clone(), inner, 1);
             return;
-        }
-        for (int k = 0; k < nOps; k++) {
-            inner[k] = strides[k][nd - 1];
         }
         if (nd == 1) {
             // One axis (the common dense case): one loop call, no multi-index.

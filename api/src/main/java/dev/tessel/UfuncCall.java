@@ -190,6 +190,9 @@ final class UfuncCall {
         if (a.offset != o.offset || a.dtype.itemSize() != o.dtype.itemSize()) {
             return false;
         }
+        if (Arrays.equals(a.shape, o.shape) && Arrays.equals(a.strides, o.strides)) {
+            return true; // the in-place call add(a, b, out=a): no stride arrays to build
+        }
         long[] as = broadcastStrides(a, full);
         long[] os = broadcastStrides(o, full);
         for (int i = 0; i < full.length; i++) {

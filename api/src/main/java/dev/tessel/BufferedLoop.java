@@ -36,6 +36,9 @@ final class BufferedLoop implements StridedLoop {
      */
     static StridedLoop wrap(StridedLoop inner, int nin, boolean masked, DType[] operandTypes, DType[] loopTypes,
                             DType[] computeTypes) {
+        if (!masked && noConversion(operandTypes, loopTypes, computeTypes)) {
+            return inner;
+        }
         DType[][] chains = new DType[operandTypes.length][];
         boolean anyCast = false;
         for (int k = 0; k < chains.length; k++) {
@@ -44,6 +47,15 @@ final class BufferedLoop implements StridedLoop {
             anyCast |= chains[k].length > 1;
         }
         return anyCast || masked ? new BufferedLoop(inner, nin, masked, chains) : inner;
+    }
+
+    private static boolean noConversion(DType[] operandTypes, DType[] loopTypes, DType[] computeTypes) {
+        for (int k = 0; k < operandTypes.length; k++) {
+            if (operandTypes[k] != loopTypes[k] || loopTypes[k] != computeTypes[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static DType[] chain(DType a, DType b, DType c) {

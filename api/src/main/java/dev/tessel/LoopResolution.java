@@ -18,8 +18,22 @@ final class LoopResolution {
     private LoopResolution() {
     }
 
-    /** The loop dtypes, inputs then outputs. */
+    /** The loop dtypes, inputs then outputs; shared with later calls, so never to be modified. */
     static DType[] resolve(Ufunc u, DType[] in, DType dtype) {
+        if (dtype != null) {
+            return search(u, in, dtype);
+        }
+        int slot = u.resolutions.slot(in);
+        DType[] hit = u.resolutions.get(slot);
+        if (hit == null) {
+            hit = search(u, in, null);
+            u.resolutions.put(slot, hit);
+        }
+        return hit;
+    }
+
+    /** The catalogue search behind {@link #resolve}. */
+    private static DType[] search(Ufunc u, DType[] in, DType dtype) {
         refuseBooleanMinus(u, in);
         if (u.name().equals("where")) {
             DType p = dtype != null ? dtype : DType.promote(in[1], in[2]);
@@ -90,7 +104,15 @@ final class LoopResolution {
         return loopType == DType.FLOAT16 ? DType.FLOAT32 : loopType;
     }
 
+    /** The compute dtypes of {@code loopTypes}: the same array when none is float16 (read it, never write it). */
     static DType[] computeTypes(DType[] loopTypes) {
+        boolean half = false;
+        for (DType t : loopTypes) {
+            half |= t == DType.FLOAT16;
+        }
+        if (!half) {
+            return loopTypes;
+        }
         DType[] c = new DType[loopTypes.length];
         for (int k = 0; k < c.length; k++) {
             c[k] = computeType(loopTypes[k]);

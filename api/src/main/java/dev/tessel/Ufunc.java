@@ -25,6 +25,8 @@ public final class Ufunc {
     private final int nout;
     private final Double identity;
     private final List<DType[]> loops;
+    /** Resolved loop dtypes by input dtypes; see {@link LoopResolution#resolve}. */
+    final ResolutionCache resolutions;
 
     Ufunc(String name, int nin, int nout, Double identity, List<DType[]> loops) {
         this.name = name;
@@ -32,6 +34,7 @@ public final class Ufunc {
         this.nout = nout;
         this.identity = identity;
         this.loops = List.copyOf(loops);
+        this.resolutions = new ResolutionCache(nin);
     }
 
     /** The ufunc with NumPy's name {@code name}; unknown names fail naming the nearest ones. */
@@ -128,17 +131,25 @@ public final class Ufunc {
         return outs[0];
     }
 
+    /** The arrays among {@code args}, then {@code extra}: counted first so the hot path allocates one array. */
     private static NdArray[] reads(Object[] args, NdArray extra) {
-        List<NdArray> r = new ArrayList<>();
+        int n = extra != null ? 1 : 0;
+        for (Object o : args) {
+            if (o instanceof NdArray) {
+                n++;
+            }
+        }
+        NdArray[] r = new NdArray[n];
+        int i = 0;
         for (Object o : args) {
             if (o instanceof NdArray a) {
-                r.add(a);
+                r[i++] = a;
             }
         }
         if (extra != null) {
-            r.add(extra);
+            r[i] = extra;
         }
-        return r.toArray(new NdArray[0]);
+        return r;
     }
 
     // ---- reduce, accumulate, outer, at ----

@@ -79,6 +79,10 @@ final class UfuncCall {
     }
 
     private static long[] broadcastShape(NdArray[] in, NdArray mask, NdArray[] out) {
+        long[] same = mask == null ? commonShape(in, out) : null;
+        if (same != null) {
+            return same;
+        }
         int n = in.length + (mask == null ? 0 : 1);
         long[][] shapes = new long[n][];
         for (int k = 0; k < in.length; k++) {
@@ -105,6 +109,37 @@ final class UfuncCall {
             full = b;
         }
         return full;
+    }
+
+    /**
+     * The shape every operand already has (0-d inputs aside), or null when broadcasting has
+     * real work to do: the common call {@code add(a, b, out=c)} on equal shapes skips it.
+     */
+    private static long[] commonShape(NdArray[] in, NdArray[] out) {
+        long[] ref = null;
+        for (NdArray a : in) {
+            if (a.shape.length > 0) {
+                if (ref == null) {
+                    ref = a.shape;
+                } else if (!Arrays.equals(ref, a.shape)) {
+                    return null;
+                }
+            }
+        }
+        if (out != null) {
+            for (NdArray o : out) {
+                if (o == null) {
+                    continue;
+                }
+                if (ref == null) {
+                    ref = o.shape;
+                }
+                if (!Arrays.equals(ref, o.shape)) {
+                    return null;
+                }
+            }
+        }
+        return ref == null ? new long[0] : ref.clone();
     }
 
     static NdArray[] outputs(Ufunc u, DType[] loop, long[] full, NdArray[] out, NdArray[] in, Casting casting) {
@@ -155,6 +190,9 @@ final class UfuncCall {
         if (a.offset != o.offset || a.dtype.itemSize() != o.dtype.itemSize()) {
             return false;
         }
+        if (Arrays.equals(a.shape, o.shape) && Arrays.equals(a.strides, o.strides)) {
+            return true; // the in-place call add(a, b, out=a): no stride arrays to build
+        }
         long[] as = broadcastStrides(a, full);
         long[] os = broadcastStrides(o, full);
         for (int i = 0; i < full.length; i++) {
@@ -204,8 +242,8 @@ final class UfuncCall {
             arrayTypes[in.length + j] = outs[j].dtype;
             bytes += (long) outs[j].dtype.itemSize() * size;
         }
-        DType[] compute = LoopResolution.computeTypes(loop);
-        Dispatch d = Dispatch.of(u.name(), OpKind.ELEMENTWISE, compute[compute.length - 1], size, bytes);
+        Dispatch d = Dispatch.of(u.name(), OpKind.ELEMENTWISE, LoopResolution.computeType(loop[loop.length - 1]), size,
+                bytes);
         StridedLoop kernel = kernel(u, loop, arrayTypes, mask != null, d);
         d.forEachRange(size, GRAIN, (s, e) -> layout.run(kernel, s, e));
     }
@@ -224,6 +262,10 @@ final class UfuncCall {
     }
 
     static Layout layoutOf(NdArray[] arrays, long[] full, int orderBy) {
+        Layout flat = flatLayout(arrays, full);
+        if (flat != null) {
+            return flat;
+        }
         long[][] strides = new long[arrays.length][];
         long[] offsets = new long[arrays.length];
         MemorySegment[] segs = new MemorySegment[arrays.length];
@@ -233,5 +275,58 @@ final class UfuncCall {
             segs[k] = arrays[k].segment();
         }
         return new Layout(full, strides, offsets, segs, orderBy);
+    }
+
+    /**
+     * The one-axis layout of operands that are each dense in C order over {@code full} or a
+     * single element, or null when any is not: what {@link Layout}'s constructor would build
+     * for them, without its per-axis work.
+     */
+    private static Layout flatLayout(NdArray[] arrays, long[] full) {
+        long size = Shape.size(full);
+        if (size < 2) {
+            return null;
+        }
+        long[] inner = new long[arrays.length];
+        for (int k = 0; k < arrays.length; k++) {
+            NdArray a = arrays[k];
+            if (a.shape.length <= full.length && sizeOne(a)) {
+                inner[k] = 0;
+            } else if (Arrays.equals(a.shape, full) && denseC(a)) {
+                inner[k] = 1;
+            } else {
+                return null;
+            }
+        }
+        long[] offsets = new long[arrays.length];
+        MemorySegment[] segs = new MemorySegment[arrays.length];
+        for (int k = 0; k < arrays.length; k++) {
+            offsets[k] = arrays[k].offset;
+            segs[k] = arrays[k].segment();
+        }
+        return Layout.flat(size, inner, offsets, segs);
+    }
+
+    private static boolean sizeOne(NdArray a) {
+        for (long n : a.shape) {
+            if (n != 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** C-contiguous, checked without allocating the C strides; length-1 axes' strides are free. */
+    private static boolean denseC(NdArray a) {
+        long expect = 1;
+        for (int i = a.shape.length - 1; i >= 0; i--) {
+            if (a.shape[i] != 1) {
+                if (a.strides[i] != expect) {
+                    return false;
+                }
+                expect *= a.shape[i];
+            }
+        }
+        return true;
     }
 }

@@ -14,7 +14,9 @@ import java.util.Arrays;
  */
 public final class Layout {
     private final long[] shape;
-    private final long[][] strides; // [operand][axis]
+    private final long[][] strides; // [operand][axis]; null for a flat layout, which has only inner
+    /** Each operand's innermost stride: shared by every run (loops must not modify their arrays). */
+    private final long[] inner;
     private final long[] offsets;
     private final MemorySegment[] segs;
 
@@ -40,13 +42,20 @@ public final class Layout {
                 axes[kept++] = a;
             }
         }
-        Integer[] order = new Integer[kept];
-        for (int i = 0; i < kept; i++) {
-            order[i] = axes[i];
-        }
-        // Stable sort by descending |stride| of the ordering operand; ties keep C order.
+        // Stable insertion sort by descending |stride| of the ordering operand; ties keep C
+        // order. Few axes and usually already in order, so this is one pass with no boxing.
         long[] key = strides[orderBy];
-        Arrays.sort(order, (x, y) -> Long.compare(Math.abs(key[y]), Math.abs(key[x])));
+        int[] order = axes;
+        for (int i = 1; i < kept; i++) {
+            int ax = order[i];
+            long k = Math.abs(key[ax]);
+            int j = i - 1;
+            while (j >= 0 && Math.abs(key[order[j]]) < k) {
+                order[j + 1] = order[j];
+                j--;
+            }
+            order[j + 1] = ax;
+        }
         long[] sh = new long[kept];
         long[][] st = new long[nOps][kept];
         for (int i = 0; i < kept; i++) {
@@ -83,6 +92,31 @@ public final class Layout {
         }
         this.offsets = offsets.clone();
         this.segs = segs.clone();
+        this.inner = new long[nOps];
+        for (int k = 0; k < nOps; k++) {
+            inner[k] = w == 0 ? 0 : this.strides[k][w - 1];
+        }
+    }
+
+    private Layout(long size, long[] innerStrides, long[] offsets, MemorySegment[] segs) {
+        this.shape = new long[] {size};
+        this.strides = null;
+        this.inner = innerStrides;
+        this.offsets = offsets;
+        this.segs = segs;
+    }
+
+    /**
+     * A one-axis space of {@code size} elements (at least 2) in which operand {@code k} steps
+     * {@code innerStrides[k]} (1 for a dense run, 0 for a broadcast scalar): what the general
+     * constructor produces for such operands, without its sorting and merging. The arrays are
+     * taken over, not copied.
+     */
+    public static Layout flat(long size, long[] innerStrides, long[] offsets, MemorySegment[] segs) {
+        if (size < 2) {
+            throw new IllegalArgumentException("a flat layout needs at least 2 elements, not " + size);
+        }
+        return new Layout(size, innerStrides, offsets, segs);
     }
 
     private static boolean mergeable(long[][] st, int outer, long innerLen, int inner) {
@@ -124,7 +158,7 @@ public final class Layout {
 
     /** Strides of operand {@code k} over the merged shape. */
     public long[] strides(int k) {
-        return strides[k].clone();
+        return strides == null ? new long[] {inner[k]} : strides[k].clone();
     }
 
     /** True when every operand is one dense forward run (or a broadcast scalar). */
@@ -132,8 +166,8 @@ public final class Layout {
         if (shape.length > 1) {
             return false;
         }
-        for (long[] s : strides) {
-            if (s.length == 1 && s[0] != 1 && s[0] != 0) {
+        for (int k = 0; k < segs.length; k++) {
+            if (shape.length == 1 && inner[k] != 1 && inner[k] != 0) {
                 return false;
             }
         }
@@ -147,14 +181,18 @@ public final class Layout {
         }
         int nOps = segs.length;
         long[] offs = new long[nOps];
-        long[] inner = new long[nOps];
         int nd = shape.length;
         if (nd == 0) {
             loop.run(segs, offsets.clone(), inner, 1);
             return;
         }
-        for (int k = 0; k < nOps; k++) {
-            inner[k] = strides[k][nd - 1];
+        if (nd == 1) {
+            // One axis (the common dense case): one loop call, no multi-index.
+            for (int k = 0; k < nOps; k++) {
+                offs[k] = offsets[k] + start * inner[k];
+            }
+            loop.run(segs, offs, inner, end - start);
+            return;
         }
         long len = shape[nd - 1];
         long[] idx = new long[nd];

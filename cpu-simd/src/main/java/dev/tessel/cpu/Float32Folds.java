@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -46,6 +47,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class Float32Folds {
     private static final VectorSpecies<Float> S = Lanes.F32;
     private static final int L = S.length();
+    /** Lane indices for the one-pass arg-reductions: same lane count as {@link #S}. */
+    private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
     private static final long W = Float.BYTES;
     private static final ValueLayout.OfFloat E = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
@@ -87,8 +90,10 @@ final class Float32Folds {
 
     static ArgLoop arg(String which) {
         return switch (which) {
-            case "argmax" -> (in, off, st, n) -> firstOf(in, off, st, n, extreme(in, off, st, n, true));
-            case "argmin" -> (in, off, st, n) -> firstOf(in, off, st, n, extreme(in, off, st, n, false));
+            case "argmax" -> (in, off, st, n) -> onePass(st, n) ? argmaxRun(in, off, n)
+                    : firstOf(in, off, st, n, extreme(in, off, st, n, true));
+            case "argmin" -> (in, off, st, n) -> onePass(st, n) ? argminRun(in, off, n)
+                    : firstOf(in, off, st, n, extreme(in, off, st, n, false));
             default -> null;
         };
     }
@@ -331,6 +336,103 @@ final class Float32Folds {
         }
         return m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
                 .reduceLanes(VectorOperators.MIN);
+    }
+
+    // ---- one-pass arg-reductions ----
+
+    /** Contiguous runs long enough to fill both accumulators, with indices that fit a lane. */
+    private static boolean onePass(long stride, long n) {
+        return stride == 1 && n >= 2L * L && n <= Integer.MAX_VALUE;
+    }
+
+    // Reads the run once (the two-pass max-then-find read it twice, measured 0.57x NumPy at 1e6).
+    // Per lane: the extreme so far and the index where it first appeared (a strict compare keeps
+    // the earlier of equal values); two accumulators hide the compare-blend latency. The first
+    // index among lanes holding the overall extreme is the first occurrence. Any NaN defers to
+    // the first-NaN scan, as NaN wins.
+    private static long argmaxRun(MemorySegment in, long off, long n) {
+        long b = off * W;
+        FloatVector best0 = FloatVector.fromMemorySegment(S, in, b, NO);
+        FloatVector best1 = FloatVector.fromMemorySegment(S, in, b + (long) L * W, NO);
+        IntVector idx0 = IntVector.zero(IS).addIndex(1);
+        IntVector idx1 = idx0.add(IntVector.broadcast(IS, (long) L));
+        IntVector at0 = idx0;
+        IntVector at1 = idx1;
+        IntVector step = IntVector.broadcast(IS, 2L * L);
+        VectorMask<Float> nan = best0.test(VectorOperators.IS_NAN).or(best1.test(VectorOperators.IS_NAN));
+        long i = 2L * L;
+        for (long end = n - 2L * L; i <= end; i += 2L * L) {
+            FloatVector v0 = FloatVector.fromMemorySegment(S, in, b + i * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
+            idx0 = idx0.add(step);
+            idx1 = idx1.add(step);
+            VectorMask<Float> g0 = best0.lt(v0);
+            VectorMask<Float> g1 = best1.lt(v1);
+            best0 = best0.blend(v0, g0);
+            best1 = best1.blend(v1, g1);
+            at0 = at0.blend(idx0, g0.cast(IS));
+            at1 = at1.blend(idx1, g1.cast(IS));
+            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN));
+        }
+        if (nan.anyTrue()) {
+            return firstOf(in, off, 1, n, Float.NaN);
+        }
+        float m = Math.max(best0.reduceLanes(VectorOperators.MAX), best1.reduceLanes(VectorOperators.MAX));
+        return finish(in, off, n, i, m, firstLane(best0, at0, m, best1, at1), true);
+    }
+
+    // The mirror of argmaxRun.
+    private static long argminRun(MemorySegment in, long off, long n) {
+        long b = off * W;
+        FloatVector best0 = FloatVector.fromMemorySegment(S, in, b, NO);
+        FloatVector best1 = FloatVector.fromMemorySegment(S, in, b + (long) L * W, NO);
+        IntVector idx0 = IntVector.zero(IS).addIndex(1);
+        IntVector idx1 = idx0.add(IntVector.broadcast(IS, (long) L));
+        IntVector at0 = idx0;
+        IntVector at1 = idx1;
+        IntVector step = IntVector.broadcast(IS, 2L * L);
+        VectorMask<Float> nan = best0.test(VectorOperators.IS_NAN).or(best1.test(VectorOperators.IS_NAN));
+        long i = 2L * L;
+        for (long end = n - 2L * L; i <= end; i += 2L * L) {
+            FloatVector v0 = FloatVector.fromMemorySegment(S, in, b + i * W, NO);
+            FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
+            idx0 = idx0.add(step);
+            idx1 = idx1.add(step);
+            VectorMask<Float> g0 = v0.lt(best0);
+            VectorMask<Float> g1 = v1.lt(best1);
+            best0 = best0.blend(v0, g0);
+            best1 = best1.blend(v1, g1);
+            at0 = at0.blend(idx0, g0.cast(IS));
+            at1 = at1.blend(idx1, g1.cast(IS));
+            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN));
+        }
+        if (nan.anyTrue()) {
+            return firstOf(in, off, 1, n, Float.NaN);
+        }
+        float m = Math.min(best0.reduceLanes(VectorOperators.MIN), best1.reduceLanes(VectorOperators.MIN));
+        return finish(in, off, n, i, m, firstLane(best0, at0, m, best1, at1), false);
+    }
+
+    /** The smallest index held by a lane whose value equals {@code m} (== also matches -0.0 to 0.0). */
+    private static long firstLane(FloatVector best0, IntVector at0, float m, FloatVector best1, IntVector at1) {
+        long k0 = at0.reduceLanes(VectorOperators.MIN, best0.eq(m).cast(IS));
+        long k1 = at1.reduceLanes(VectorOperators.MIN, best1.eq(m).cast(IS));
+        return Math.min(k0, k1);
+    }
+
+    /** The scalar tail after the vector part: a later element wins only when strictly beyond, or NaN. */
+    private static long finish(MemorySegment in, long off, long n, long i, float m, long k, boolean max) {
+        for (; i < n; i++) {
+            float x = in.getAtIndex(E, off + i);
+            if (Float.isNaN(x)) {
+                return i;
+            }
+            if (max ? x > m : x < m) {
+                m = x;
+                k = i;
+            }
+        }
+        return k;
     }
 
     // ---- first occurrence ----

@@ -8,6 +8,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -48,6 +49,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class Float64Folds {
     private static final VectorSpecies<Double> S = Lanes.F64;
     private static final int L = S.length();
+    /** Lane indices for the one-pass arg-reductions: same lane count as {@link #S}. */
+    private static final VectorSpecies<Long> IS = S.withLanes(long.class);
     private static final long W = Double.BYTES;
     private static final ValueLayout.OfDouble E = ValueLayout.JAVA_DOUBLE_UNALIGNED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
@@ -89,8 +92,10 @@ final class Float64Folds {
 
     static ArgLoop arg(String which) {
         return switch (which) {
-            case "argmax" -> (in, off, st, n) -> firstOf(in, off, st, n, extreme(in, off, st, n, true));
-            case "argmin" -> (in, off, st, n) -> firstOf(in, off, st, n, extreme(in, off, st, n, false));
+            case "argmax" -> (in, off, st, n) -> onePass(st, n) ? argmaxRun(in, off, n)
+                    : firstOf(in, off, st, n, extreme(in, off, st, n, true));
+            case "argmin" -> (in, off, st, n) -> onePass(st, n) ? argminRun(in, off, n)
+                    : firstOf(in, off, st, n, extreme(in, off, st, n, false));
             default -> null;
         };
     }
@@ -333,6 +338,103 @@ final class Float64Folds {
         }
         return m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
                 .reduceLanes(VectorOperators.MIN);
+    }
+
+    // ---- one-pass arg-reductions ----
+
+    /** Contiguous runs long enough to fill both accumulators, with indices that fit a lane. */
+    private static boolean onePass(long stride, long n) {
+        return stride == 1 && n >= 2L * L && n <= Integer.MAX_VALUE;
+    }
+
+    // Reads the run once (the two-pass max-then-find read it twice, measured 0.57x NumPy at 1e6).
+    // Per lane: the extreme so far and the index where it first appeared (a strict compare keeps
+    // the earlier of equal values); two accumulators hide the compare-blend latency. The first
+    // index among lanes holding the overall extreme is the first occurrence. Any NaN defers to
+    // the first-NaN scan, as NaN wins.
+    private static long argmaxRun(MemorySegment in, long off, long n) {
+        long b = off * W;
+        DoubleVector best0 = DoubleVector.fromMemorySegment(S, in, b, NO);
+        DoubleVector best1 = DoubleVector.fromMemorySegment(S, in, b + (long) L * W, NO);
+        LongVector idx0 = LongVector.zero(IS).addIndex(1);
+        LongVector idx1 = idx0.add(LongVector.broadcast(IS, (long) L));
+        LongVector at0 = idx0;
+        LongVector at1 = idx1;
+        LongVector step = LongVector.broadcast(IS, 2L * L);
+        VectorMask<Double> nan = best0.test(VectorOperators.IS_NAN).or(best1.test(VectorOperators.IS_NAN));
+        long i = 2L * L;
+        for (long end = n - 2L * L; i <= end; i += 2L * L) {
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, in, b + i * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
+            idx0 = idx0.add(step);
+            idx1 = idx1.add(step);
+            VectorMask<Double> g0 = best0.lt(v0);
+            VectorMask<Double> g1 = best1.lt(v1);
+            best0 = best0.blend(v0, g0);
+            best1 = best1.blend(v1, g1);
+            at0 = at0.blend(idx0, g0.cast(IS));
+            at1 = at1.blend(idx1, g1.cast(IS));
+            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN));
+        }
+        if (nan.anyTrue()) {
+            return firstOf(in, off, 1, n, Double.NaN);
+        }
+        double m = Math.max(best0.reduceLanes(VectorOperators.MAX), best1.reduceLanes(VectorOperators.MAX));
+        return finish(in, off, n, i, m, firstLane(best0, at0, m, best1, at1), true);
+    }
+
+    // The mirror of argmaxRun.
+    private static long argminRun(MemorySegment in, long off, long n) {
+        long b = off * W;
+        DoubleVector best0 = DoubleVector.fromMemorySegment(S, in, b, NO);
+        DoubleVector best1 = DoubleVector.fromMemorySegment(S, in, b + (long) L * W, NO);
+        LongVector idx0 = LongVector.zero(IS).addIndex(1);
+        LongVector idx1 = idx0.add(LongVector.broadcast(IS, (long) L));
+        LongVector at0 = idx0;
+        LongVector at1 = idx1;
+        LongVector step = LongVector.broadcast(IS, 2L * L);
+        VectorMask<Double> nan = best0.test(VectorOperators.IS_NAN).or(best1.test(VectorOperators.IS_NAN));
+        long i = 2L * L;
+        for (long end = n - 2L * L; i <= end; i += 2L * L) {
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, in, b + i * W, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
+            idx0 = idx0.add(step);
+            idx1 = idx1.add(step);
+            VectorMask<Double> g0 = v0.lt(best0);
+            VectorMask<Double> g1 = v1.lt(best1);
+            best0 = best0.blend(v0, g0);
+            best1 = best1.blend(v1, g1);
+            at0 = at0.blend(idx0, g0.cast(IS));
+            at1 = at1.blend(idx1, g1.cast(IS));
+            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN));
+        }
+        if (nan.anyTrue()) {
+            return firstOf(in, off, 1, n, Double.NaN);
+        }
+        double m = Math.min(best0.reduceLanes(VectorOperators.MIN), best1.reduceLanes(VectorOperators.MIN));
+        return finish(in, off, n, i, m, firstLane(best0, at0, m, best1, at1), false);
+    }
+
+    /** The smallest index held by a lane whose value equals {@code m} (== also matches -0.0 to 0.0). */
+    private static long firstLane(DoubleVector best0, LongVector at0, double m, DoubleVector best1, LongVector at1) {
+        long k0 = at0.reduceLanes(VectorOperators.MIN, best0.eq(m).cast(IS));
+        long k1 = at1.reduceLanes(VectorOperators.MIN, best1.eq(m).cast(IS));
+        return Math.min(k0, k1);
+    }
+
+    /** The scalar tail after the vector part: a later element wins only when strictly beyond, or NaN. */
+    private static long finish(MemorySegment in, long off, long n, long i, double m, long k, boolean max) {
+        for (; i < n; i++) {
+            double x = in.getAtIndex(E, off + i);
+            if (Double.isNaN(x)) {
+                return i;
+            }
+            if (max ? x > m : x < m) {
+                m = x;
+                k = i;
+            }
+        }
+        return k;
     }
 
     // ---- first occurrence ----

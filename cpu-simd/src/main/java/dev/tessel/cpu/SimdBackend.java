@@ -59,6 +59,8 @@ import dev.tessel.spi.StridedLoop;
  */
 public final class SimdBackend implements Backend {
     private static final String MODULE = "jdk.incubator.vector";
+    /** The boot layer never changes, so the module check is done once, not on every loop lookup. */
+    private static final boolean MODULE_READABLE = ModuleLayer.boot().findModule(MODULE).isPresent();
 
     public SimdBackend() {
     }
@@ -75,7 +77,7 @@ public final class SimdBackend implements Backend {
 
     @Override
     public String unavailableReason() {
-        if (ModuleLayer.boot().findModule(MODULE).isEmpty()) {
+        if (!MODULE_READABLE) {
             return "SIMD backend off: module " + MODULE + " is not readable; start the JVM with --add-modules "
                     + MODULE;
         }
@@ -110,6 +112,6 @@ public final class SimdBackend implements Backend {
     }
 
     private boolean usable() {
-        return unavailableReason() == null;
+        return MODULE_READABLE;
     }
 }

@@ -29,6 +29,8 @@ final class PlacementPolicy {
 
     private final Config config;
     private final long gpuMinElements;
+    /** Read once: a Config never changes, and every op asks (twice: place, then explain). */
+    private final Config.BackendChoice choice;
     private final Decision scalar;
     private final Decision host;
     private final Decision device;
@@ -39,6 +41,7 @@ final class PlacementPolicy {
     PlacementPolicy(Config config, BackendCatalog catalog) {
         this.config = config;
         this.gpuMinElements = config.get(ConfigKey.GPU_MIN_ELEMENTS);
+        this.choice = config.backend();
         String setting = "tessel.backend=" + config.value(ConfigKey.BACKEND).key().syntax().format(config.backend());
         Backend best = catalog.bestHost();
         Backend gpu = catalog.bestDevice();
@@ -52,7 +55,7 @@ final class PlacementPolicy {
 
     /** The backend for {@code request}; throws {@link PlacementException} when the settings forbid every choice. */
     Decision choose(OpRequest request) {
-        return switch (config.backend()) {
+        return switch (choice) {
             case SCALAR -> scalar;
             case CPU -> host;
             case AUTO -> device != null && request.elements() >= gpuMinElements ? device : host;
@@ -62,7 +65,7 @@ final class PlacementPolicy {
 
     /** Like {@link #choose} but never throws: for explaining a choice the caller already made. */
     Decision explain(OpRequest request) {
-        if (config.backend() == Config.BackendChoice.GPU && device == null) {
+        if (choice == Config.BackendChoice.GPU && device == null) {
             return fallback(request, false);
         }
         return choose(request);

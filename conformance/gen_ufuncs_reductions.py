@@ -135,6 +135,125 @@ def outer_at_cases(w, rng):
         w.case("at.npz", "at", name, [a, idx, b], [res])
 
 
+def reduce_out_cases(w, rng):
+    """ufunc.reduce/accumulate with out= (params out=1, _o the out before the call): NumPy folds
+    in out's dtype when the input casts to it safely, and casts the result into out unsafely."""
+    for name, c, odt, ax in [("add", "d", np.int64, 1), ("add", "f", np.float64, 0), ("multiply", "h", np.float32, 1),
+                             ("maximum", "d", np.int8, 1), ("add", "Z", np.bool_, 0), ("add", "b", np.int8, None)]:
+        a = values(rng, name, LETTER[c], (4, 5))
+        if name == "multiply":
+            a[0, 1] = 0
+        o = np.zeros(np.asarray(getattr(np, name).reduce(a, axis=ax)).shape, odt)
+        r = o.copy()
+        with np.errstate(all="ignore"):
+            getattr(np, name).reduce(a, axis=ax, out=r)
+        w.case("reduce.npz", "reduce", name, [a], [r], params=join(axis_param(ax), "out=1"), extra={"o": o})
+    for name, c, odt in [("add", "d", np.int64), ("multiply", "h", np.float32), ("add", "h", np.int8)]:
+        a = values(rng, name, LETTER[c], (3, 4))
+        if name == "multiply":
+            a[1, 0] = 0
+        o = np.zeros(a.shape, odt)
+        r = o.copy()
+        with np.errstate(all="ignore"):
+            getattr(np, name).accumulate(a, axis=0, out=r)
+        w.case("accumulate.npz", "accumulate", name, [a], [r], params="axis=0;out=1", extra={"o": o})
+
+
+def stats_dtype_cases(w, rng):
+    """mean/var/std and nan-variants with dtype= (params dtype=<name>), with and without a mask."""
+    for name in ("mean", "var", "std", "nanmean", "nanvar", "nanstd", "sum", "nansum"):
+        for c, dt in (("d", np.float32), ("i", np.float32), ("f", np.float64)):
+            a = values(rng, name, LETTER[c], (4, 6))
+            if name.startswith("nan") and c != "i":
+                a[2, 3] = np.nan
+            mask = rng.random((4, 6)) < 0.7
+            for where in (None, mask):
+                import warnings
+                with np.errstate(all="ignore"), warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    kw = {"axis": 1, "dtype": dt}
+                    if where is not None:
+                        kw["where"] = where
+                    r = getattr(np, name)(a, **kw)
+                params = join("axis=1", "dtype=" + np.dtype(dt).name, "where=1" if where is not None else "")
+                w.case("named.npz", "named", name, [a], [np.asarray(r)], params=params,
+                       extra={"w": where} if where is not None else None)
+
+
+def at_tuple_cases(w, rng):
+    """at() with a tuple of index arrays: inputs a, the nidx index arrays, then b (if any)."""
+    specs = [("add", "d", (4, 5), [[0, 1, 1, -1, 0], [2, -5, -5, 4, 2]], (5,)),
+             ("add", "i", (4, 5, 2), [[[0], [3], [-4]], [1, 1, 4]], (3, 3, 2)),
+             ("multiply", "f", (3, 4), [[2, 2, -3], [0]], (3,)),
+             ("maximum", "h", (4, 3, 2), [[1, 1, 3, 0, -1, 2, 1]], (1, 2)),
+             ("subtract", "l", (3, 3), [[0, 0], [1, 1]], ()),
+             ("negative", "d", (4, 3), [[1, 1, 2], [0, 0, -1]], None)]
+    for name, c, shape, idx, bshape in specs:
+        a = values(rng, name, LETTER[c], shape)
+        ix = [np.array(i, dtype=np.int64 if k % 2 == 0 else np.int32) for k, i in enumerate(idx)]
+        res = a.copy()
+        if bshape is None:
+            getattr(np, name).at(res, tuple(ix))
+            w.case("at.npz", "at", name, [a] + ix, [res], params="nidx=%d" % len(ix))
+            continue
+        b = values(rng, name, LETTER[c], bshape)
+        getattr(np, name).at(res, tuple(ix), b)
+        w.case("at.npz", "at", name, [a] + ix + [b], [res], params="nidx=%d" % len(ix))
+
+
+OPTION_NAMED = ["sum", "prod", "max", "min", "mean", "var", "std", "any", "all", "nansum", "nanprod", "nanmax",
+                "nanmin", "nanmean", "nanvar", "nanstd"]
+
+
+def option_call(name, a, axis, keepdims, where, initial, ddof, out):
+    kw = {"axis": axis, "keepdims": keepdims}
+    if where is not None:
+        kw["where"] = where
+    if initial is not None:
+        kw["initial"] = initial
+    if ddof:
+        kw["ddof"] = ddof
+    if out is not None:
+        kw["out"] = out
+    import warnings
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return getattr(np, name)(a, **kw)
+
+
+def named_option_cases(w, rng):
+    """Named reductions with where=, out= and initial=: params where=1 (mask _w), out=1 (_o, the
+    out array before the call; the result is what out holds after), initial=v."""
+    for name in OPTION_NAMED:
+        needs_init = name in ("max", "min", "nanmax", "nanmin")
+        for c in "dfi" if not name.startswith("nan") else "dfh":
+            a = values(rng, name, LETTER[c], (4, 6))
+            if name.startswith("nan") and c in "df":
+                a[1, 2] = np.nan
+                a[:, 4] = np.nan
+            for ax, mshape, keep in [(None, (4, 6), False), (0, (6,), False), (1, (4, 6), True), ((0, 1), (1, 6), False)]:
+                mask = rng.random(mshape) < 0.6
+                if mshape == (4, 6):
+                    mask[0, :] = False  # an output (axis 1) with nothing selected
+                init = 0.5 if needs_init else None
+                ddof = 1 if name in ("var", "std", "nanvar", "nanstd") and ax == 0 else 0
+                r = option_call(name, a, ax, keep, mask, init, ddof, None)
+                r, flag = store_result(np.asarray(r))
+                params = join(axis_param(ax), "keepdims=1" if keep else "", "ddof=%d" % ddof if ddof else "",
+                              "where=1", "initial=%r" % init if needs_init else "", flag)
+                w.case("named.npz", "named", name, [a], [r], params=params, extra={"w": mask})
+            shape = np.asarray(option_call(name, a, 1, False, None, None, 0, None)).shape
+            odt = np.float32 if name in ("mean", "var", "std", "nanmean", "nanvar", "nanstd") or c != "i" else np.int64
+            if name in ("sum", "max") and c == "d":
+                odt = np.int64  # NumPy casts a reduction's result into out unsafely
+            if name in ("any", "all"):
+                odt = np.bool_
+            o = values(rng, name, odt, shape)
+            r = o.copy()
+            option_call(name, a, 1, False, None, None, 0, r)
+            w.case("named.npz", "named", name, [a], [r], params="axis=1;out=1", extra={"o": o})
+
+
 def named_call(name, a, axis, keepdims, ddof):
     f = getattr(np, name)
     kw = {}
@@ -221,9 +340,46 @@ def matmul_cases(w, rng):
         w.case("matmul.npz", "matmul", "matmul", [a, b], [np.matmul(a, b)])
 
 
+def product_out_cases(w, rng):
+    """matmul/dot with out=: params out=1 (the case's _o array, as it was before the call) or
+    out=a0 (the first input itself, so out overlaps an input)."""
+    d, f, i = np.float64, np.float32, np.int32
+    for name, sa, sb, ta, so, to in [("matmul", (2, 3), (3, 4), d, (2, 4), f), ("matmul", (2, 3), (3, 4), d, (3, 2, 4), d),
+                                     ("matmul", (3,), (3, 4), d, (1, 4), d), ("matmul", (2, 3), (3, 4), i, (2, 4), np.int64),
+                                     ("matmul", (2, 2, 3), (3,), f, (2, 2), d), ("matmul", (4,), (4,), i, (), i),
+                                     ("dot", (3, 4), (4, 5), d, (3, 5), d), ("dot", (2, 3), (4, 3, 2), f, (2, 4, 2), f),
+                                     ("dot", (), (3, 2), i, (3, 2), i), ("dot", (5, 3), (3,), d, (5,), d)]:
+        a = values(rng, name, ta, sa)
+        b = values(rng, name, ta, sb)
+        o = values(rng, name, to, so)
+        r = o.copy()
+        getattr(np, name)(a, b, out=r)
+        w.case("matmul.npz", name, name, [a, b], [r], params="out=1", extra={"o": o})
+    for name in ("matmul", "dot"):
+        x = values(rng, name, d, (3, 3))
+        y = values(rng, name, d, (3, 3))
+        r = x.copy()
+        getattr(np, name)(r, y, out=r)
+        w.case("matmul.npz", name, name, [x, y], [r], params="out=a0")
+        r = y.copy()
+        getattr(np, name)(x, r, out=r)
+        w.case("matmul.npz", name, name, [x, y], [r], params="out=a1")
+    # int8 products wrap in int8 even into an int64 out: NumPy does not widen the loop for out
+    a = np.full((2, 3), 100, np.int8)
+    o = np.zeros((2, 2), np.int64)
+    r = o.copy()
+    np.matmul(a, a.T.copy(), out=r)
+    w.case("matmul.npz", "matmul", "matmul", [a, a.T.copy()], [r], params="out=1", extra={"o": o})
+
+
 def cases(w, rng):
     reduce_cases(w, rng)
     accumulate_cases(w, rng)
     outer_at_cases(w, rng)
     named_cases(w, rng)
     matmul_cases(w, rng)
+    product_out_cases(w, rng)
+    at_tuple_cases(w, rng)
+    named_option_cases(w, rng)
+    reduce_out_cases(w, rng)
+    stats_dtype_cases(w, rng)

@@ -25,7 +25,7 @@ final class Accumulation {
             throw new IllegalArgumentException("cannot accumulate on a scalar (0-d array)");
         }
         int ax = Shape.axis(axis, a.ndim());
-        DType lt = ReduceTypes.of(u, a.dtype, dtype);
+        DType lt = ReduceTypes.of(u, a.dtype, Reduction.loopType(a, dtype, out));
         DType ct = LoopResolution.computeType(lt);
         NdArray x = a.dtype == ct ? a : Execution.copyAs(a, ct);
         NdArray res = NdArray.allocate(ct, a.shape);

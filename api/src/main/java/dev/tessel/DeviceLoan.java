@@ -19,6 +19,8 @@ public final class DeviceLoan {
     private final NdArray array;
     private final Device device;
     private DeviceMemory memory;
+    /** Frees the device memory once: at the loan's end, or when the storage becomes unreachable while lent. */
+    private DeviceRelease release;
     private LeaseSlot slot;
     private State state = State.ACTIVE;
     private String endedBy;
@@ -30,13 +32,27 @@ public final class DeviceLoan {
 
     /** Lends {@code a}'s storage to {@code device}; waits or fails like any writer if the host holds leases. */
     static DeviceLoan lend(NdArray a, Device device) {
+        return lend(a, device, false);
+    }
+
+    /**
+     * Lends a freshly allocated array whose contents the device will write before reading
+     * them (a resident op's result): the device allocates without copying in
+     * ({@link Device#allocate}).
+     */
+    static DeviceLoan adopt(NdArray a, Device device) {
+        return lend(a, device, true);
+    }
+
+    private static DeviceLoan lend(NdArray a, Device device, boolean born) {
         DeviceLoan loan = new DeviceLoan(a, device);
         Storage st = a.storage;
         String op = "to(" + device.name() + ")";
         synchronized (loan) { // a recall that finds the ledger entry waits here until the copy-in is queued
             loan.slot = LeaseAcquirer.acquireOne(st, LeaseKind.LOAN, 0, st.byteSize(), loan, op);
             try {
-                loan.memory = device.copyIn(st.segment());
+                loan.memory = born ? device.allocate(st.segment()) : device.copyIn(st.segment());
+                loan.release = DeviceRelease.watch(st, device, loan.memory);
             } catch (RuntimeException e) {
                 st.ledger.release(loan.slot);
                 throw e;
@@ -69,6 +85,18 @@ public final class DeviceLoan {
         return this;
     }
 
+    /**
+     * Runs {@code action} while this loan cannot end (a recall waits for it); returns false
+     * without running it when the loan is already spent.
+     */
+    synchronized boolean whileActive(Runnable action) {
+        if (state != State.ACTIVE) {
+            return false;
+        }
+        action.run();
+        return true;
+    }
+
     /** Waits for the work queued so far, leaving the storage on the device. */
     public synchronized void await() {
         if (state == State.ACTIVE) {
@@ -96,7 +124,7 @@ public final class DeviceLoan {
             device.await();
             device.copyOut(memory, st.segment());
         } finally {
-            device.free(memory);
+            release.run();
             memory = null;
             state = how;
             endedBy = (how == State.RETURNED ? "returned by " : "recalled by ") + "op '" + op + "' on thread '"

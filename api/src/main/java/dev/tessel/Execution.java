@@ -1,5 +1,6 @@
 package dev.tessel;
 
+import java.lang.foreign.ValueLayout;
 import java.util.function.Supplier;
 
 /**
@@ -12,6 +13,9 @@ import java.util.function.Supplier;
  * (resolution, copies for overlap, the kernels on worker threads) never passes through here
  * again, so an op holds exactly one set of leases however it is composed internally.
  * Outputs the op allocates itself are private to it and are not listed.
+ *
+ * <p>One exception: an elementwise ufunc call whose arrays are all lent to one device is queued
+ * there by {@link DeviceRoute} before reaching this door; the loans are its leases.
  */
 final class Execution {
     private Execution() {
@@ -39,6 +43,19 @@ final class Execution {
     static NdArray copyAs(NdArray a, DType type) {
         NdArray out = NdArray.allocate(type, a.shape);
         Assign.copy(a, out);
+        return out;
+    }
+
+    /** The elements of {@code a} in C order as longs, for use inside {@link #run}: no lease, as {@link #copyAs}. */
+    static long[] toLongs(NdArray a) {
+        NdArray c = copyAs(a, DType.INT64);
+        return c.segment().asSlice(c.offset * Long.BYTES, c.size() * Long.BYTES).toArray(ValueLayout.JAVA_LONG);
+    }
+
+    /** An array of {@code type} filled with {@code value}, for use inside {@link #run}: no lease, as {@link #copyAs}. */
+    static NdArray filled(DType type, double value, long[] shape) {
+        NdArray out = NdArray.allocate(type, shape);
+        Assign.fill(out, value);
         return out;
     }
 }

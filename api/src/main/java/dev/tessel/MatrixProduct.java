@@ -22,14 +22,28 @@ final class MatrixProduct {
     }
 
     static NdArray matmul(NdArray a, NdArray b) {
-        return Execution.run("matmul", new NdArray[] {a, b}, new NdArray[0], () -> matmulCore(a, b));
+        return matmul(a, b, null);
     }
 
     static NdArray dot(NdArray a, NdArray b) {
-        return Execution.run("dot", new NdArray[] {a, b}, new NdArray[0], () -> dotCore(a, b));
+        return dot(a, b, null);
+    }
+
+    /** matmul into {@code out} (null: a new array); returns the result ({@code out} when given). */
+    static NdArray matmul(NdArray a, NdArray b, NdArray out) {
+        return Execution.run("matmul", new NdArray[] {a, b}, new NdArray[] {out}, () -> matmulCore(a, b, out));
+    }
+
+    /** dot into {@code out} (null: a new array); returns the result ({@code out} when given). */
+    static NdArray dot(NdArray a, NdArray b, NdArray out) {
+        return Execution.run("dot", new NdArray[] {a, b}, new NdArray[] {out}, () -> dotCore(a, b, out));
     }
 
     static NdArray matmulCore(NdArray a, NdArray b) {
+        return matmulCore(a, b, null);
+    }
+
+    static NdArray matmulCore(NdArray a, NdArray b, NdArray out) {
         for (int k = 0; k < 2; k++) {
             NdArray x = k == 0 ? a : b;
             if (x.ndim() == 0) {
@@ -46,27 +60,53 @@ final class MatrixProduct {
                     + SIGNATURE + " (size " + kB + " is different from " + kA + "): shapes " + Shape.format(a.shape)
                     + " and " + Shape.format(b.shape));
         }
-        long[] batchA = Arrays.copyOf(a2.shape, a2.ndim() - 2);
-        long[] batchB = Arrays.copyOf(b2.shape, b2.ndim() - 2);
-        long[] batch;
-        try {
-            batch = Shape.broadcast(batchA, batchB);
-        } catch (ShapeException e) {
-            throw new ShapeException("matmul: batch dimensions of shapes " + Shape.format(a.shape) + " and "
-                    + Shape.format(b.shape) + " do not broadcast: " + e.getMessage());
-        }
         long m = a2.shape[a2.ndim() - 2];
         long n = b2.shape[b2.ndim() - 1];
+        long[] batch = batchShape(a, b, a2, b2);
         DType t = DType.promote(a.dtype, b.dtype);
+        if (out != null) {
+            long[] core = a.ndim() == 1 ? (b.ndim() == 1 ? new long[0] : new long[] {n})
+                    : (b.ndim() == 1 ? new long[] {m} : new long[] {m, n});
+            batch = ProductOut.matmulBatch(out, core, batch, t, SIGNATURE);
+        }
         DType ct = LoopResolution.computeType(t);
         NdArray ac = a2.dtype == ct ? a2 : Execution.copyAs(a2, ct);
         NdArray bc = b2.dtype == ct ? b2 : Execution.copyAs(b2, ct);
-        NdArray c = NdArray.allocate(ct, Accumulation.concat(batch, new long[] {m, n}));
+        NdArray c = out != null && ProductOut.direct(out, ct, a, b) ? coreView(out, a, b)
+                : NdArray.allocate(ct, Accumulation.concat(batch, new long[] {m, n}));
         if (c.size() > 0) {
             run(ac.broadcastTo(Accumulation.concat(batch, new long[] {m, kA})),
                     bc.broadcastTo(Accumulation.concat(batch, new long[] {kA, n})), c, m, n, kA);
         }
-        NdArray result = ct == t ? c : Execution.copyAs(c, t);
+        NdArray result = dropAxes(ct == t || out != null ? c : Execution.copyAs(c, t), a, b, batch);
+        if (out != null && result.storage != out.storage) {
+            Assign.copy(result, out);
+        }
+        return out != null ? out : result;
+    }
+
+    private static long[] batchShape(NdArray a, NdArray b, NdArray a2, NdArray b2) {
+        long[] batchA = Arrays.copyOf(a2.shape, a2.ndim() - 2);
+        long[] batchB = Arrays.copyOf(b2.shape, b2.ndim() - 2);
+        try {
+            return Shape.broadcast(batchA, batchB);
+        } catch (ShapeException e) {
+            throw new ShapeException("matmul: batch dimensions of shapes " + Shape.format(a.shape) + " and "
+                    + Shape.format(b.shape) + " do not broadcast: " + e.getMessage());
+        }
+    }
+
+    /** {@code out} with the axes that 1-D operands drop put back, so the kernel sees (batch, m, n). */
+    private static NdArray coreView(NdArray out, NdArray a, NdArray b) {
+        NdArray c = out;
+        if (a.ndim() == 1) {
+            c = c.expandDims(b.ndim() == 1 ? c.ndim() : c.ndim() - 1);
+        }
+        return b.ndim() == 1 ? c.expandDims(c.ndim()) : c;
+    }
+
+    /** The (batch, m, n) product without the axes that 1-D operands drop. */
+    private static NdArray dropAxes(NdArray result, NdArray a, NdArray b, long[] batch) {
         long[] shape = result.shape;
         if (a.ndim() == 1 && b.ndim() == 1) {
             return result.reshape(batch);
@@ -118,27 +158,36 @@ final class MatrixProduct {
         return off;
     }
 
-    static NdArray dotCore(NdArray a, NdArray b) {
+    static NdArray dotCore(NdArray a, NdArray b, NdArray out) {
+        long[] shape = dotShape(a, b);
+        if (out != null) {
+            ProductOut.checkDot(out, DType.promote(a.dtype, b.dtype), shape);
+        }
         if (a.ndim() == 0 || b.ndim() == 0) {
-            return UfuncCall.apply(Ufuncs.MULTIPLY, a, b);
+            NdArray[] outs = out == null ? null : new NdArray[] {out};
+            return UfuncCall.execute(Ufuncs.MULTIPLY, new Object[] {a, b}, outs, null, null, Casting.SAME_KIND)[0];
         }
         if (b.ndim() <= 2) {
-            if (a.shape[a.ndim() - 1] != b.shape[Math.max(b.ndim() - 2, 0)]) {
-                throw new ShapeException("shapes " + Shape.format(a.shape) + " and " + Shape.format(b.shape)
-                        + " not aligned: " + a.shape[a.ndim() - 1] + " (dim " + (a.ndim() - 1) + ") != "
-                        + b.shape[Math.max(b.ndim() - 2, 0)] + " (dim " + Math.max(b.ndim() - 2, 0) + ")");
-            }
-            return matmulCore(a, b);
+            return matmulCore(a, b, out);
         }
         long k = a.shape[a.ndim() - 1];
-        if (k != b.shape[b.ndim() - 2]) {
-            throw new ShapeException("shapes " + Shape.format(a.shape) + " and " + Shape.format(b.shape) + " not aligned: "
-                    + k + " (dim " + (a.ndim() - 1) + ") != " + b.shape[b.ndim() - 2] + " (dim " + (b.ndim() - 2) + ")");
-        }
         NdArray a2 = a.reshape(-1, k);
         NdArray b2 = b.moveaxis(-2, 0).reshape(k, -1);
-        NdArray c = matmulCore(a2, b2);
-        long[] outShape = Accumulation.concat(Arrays.copyOf(a.shape, a.ndim() - 1), Accumulation.without(b.shape, b.ndim() - 2));
-        return c.reshape(outShape);
+        NdArray c = matmulCore(a2, b2, out == null ? null : out.reshape(a2.shape[0], b2.shape[1]));
+        return out != null ? out : c.reshape(shape);
+    }
+
+    /** dot's result shape, after checking that the summed dimensions agree. */
+    private static long[] dotShape(NdArray a, NdArray b) {
+        if (a.ndim() == 0 || b.ndim() == 0) {
+            return Shape.broadcast(a.shape, b.shape);
+        }
+        int kb = Math.max(b.ndim() - 2, 0);
+        if (a.shape[a.ndim() - 1] != b.shape[kb]) {
+            throw new ShapeException("shapes " + Shape.format(a.shape) + " and " + Shape.format(b.shape)
+                    + " not aligned: " + a.shape[a.ndim() - 1] + " (dim " + (a.ndim() - 1) + ") != "
+                    + b.shape[kb] + " (dim " + kb + ")");
+        }
+        return Accumulation.concat(Arrays.copyOf(a.shape, a.ndim() - 1), Accumulation.without(b.shape, kb));
     }
 }

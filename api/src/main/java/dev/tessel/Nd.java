@@ -316,6 +316,10 @@ public final class Nd {
     public static NdArray where(NdArray cond, NdArray x, NdArray y) { return Ufuncs.WHERE.call(cond, x, y); }
     public static NdArray matmul(NdArray a, NdArray b) { return MatrixProduct.matmul(a, b); }
     public static NdArray dot(NdArray a, NdArray b) { return MatrixProduct.dot(a, b); }
+    /** matmul into {@code out}: NumPy's gufunc rules (core dims must match, batch dims broadcast, same_kind cast). */
+    public static NdArray matmul(NdArray a, NdArray b, NdArray out) { return MatrixProduct.matmul(a, b, out); }
+    /** dot into {@code out}: NumPy requires exactly the result's dtype and shape, C-contiguous. */
+    public static NdArray dot(NdArray a, NdArray b, NdArray out) { return MatrixProduct.dot(a, b, out); }
     public static NdArray sum(NdArray a, int... axes) { return NamedReductions.sum(a, axesOrAll(axes), null, false); }
     public static NdArray sum(NdArray a, int[] axes, DType dtype, boolean keepdims) { return NamedReductions.sum(a, axes, dtype, keepdims); }
     public static NdArray prod(NdArray a, int... axes) { return NamedReductions.prod(a, axesOrAll(axes), null, false); }

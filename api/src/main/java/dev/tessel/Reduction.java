@@ -28,7 +28,7 @@ final class Reduction {
 
     static NdArray reduce(Ufunc u, NdArray a, int[] axes, DType dtype, NdArray out, boolean keepdims, Double initial,
                           NdArray where) {
-        DType lt = ReduceTypes.of(u, a.dtype, dtype);
+        DType lt = ReduceTypes.of(u, a.dtype, loopType(a, dtype, out));
         DType ct = LoopResolution.computeType(lt);
         boolean[] reduced = reducedAxes(u, a.ndim(), axes);
         long[] kept = keptShape(a.shape, reduced, false);
@@ -138,7 +138,22 @@ final class Reduction {
         return UfuncCall.execute(Ufuncs.WHERE, new Object[] {where, src, fillValue}, null, null, ct, Casting.UNSAFE)[0];
     }
 
-    /** Writes {@code result} into {@code out} when given (same shape, same_kind cast), else returns it. */
+    /**
+     * The dtype to fold in: the one asked for, else out's when the input casts to it safely
+     * (NumPy resolves a reduction's loop with out's dtype fixed, so int16 into a float32 out
+     * multiplies in float32 and keeps the sign of a zero), else null (the default).
+     */
+    static DType loopType(NdArray a, DType dtype, NdArray out) {
+        if (dtype != null || out == null) {
+            return dtype;
+        }
+        return DType.canCast(a.dtype, out.dtype, Casting.SAFE) ? out.dtype : null;
+    }
+
+    /**
+     * Writes {@code result} into {@code out} when given (same shape), else returns it. The cast
+     * is unsafe, as NumPy's reduce and accumulate do it (a float sum into an int64 out truncates).
+     */
     static NdArray toOut(String op, NdArray result, NdArray out) {
         if (out == null) {
             return result;
@@ -146,10 +161,6 @@ final class Reduction {
         if (!Arrays.equals(out.shape, result.shape)) {
             throw new ShapeException(op + ": output parameter has shape " + Shape.format(out.shape)
                     + " but the result has shape " + Shape.format(result.shape));
-        }
-        if (!DType.canCast(result.dtype, out.dtype, Casting.SAME_KIND)) {
-            throw new CastingException("Cannot cast " + op + " output from dtype('" + result.dtype + "') to dtype('"
-                    + out.dtype + "') with casting rule 'same_kind'");
         }
         out.checkWritable();
         Assign.copy(result, out);

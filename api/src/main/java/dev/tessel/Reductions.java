@@ -8,6 +8,9 @@ package dev.tessel;
  * <p>Result dtypes follow NumPy: sum/prod/cumsum/cumprod of bool and integers narrower than
  * int64 give int64; mean/var/std of integers give float64; of float16, float16 (computed in
  * float32); min/max keep the dtype; argmin/argmax give int64; any/all give bool.
+ *
+ * <p>The overloads taking {@link ReduceOptions} add NumPy's {@code out}, {@code where} and
+ * {@code initial} keywords (max/min need {@code initial} to take a mask, as in NumPy).
  */
 public final class Reductions {
     private Reductions() {
@@ -101,5 +104,71 @@ public final class Reductions {
 
     public static NdArray nanargmin(NdArray a, Integer axis) {
         return NanReductions.nanargmin(a, axis);
+    }
+
+    // ---- with every keyword: out, where, initial (ReduceOptions) ----
+
+    public static NdArray sum(NdArray a, ReduceOptions options) {
+        return OptionReductions.sum(a, options);
+    }
+
+    public static NdArray prod(NdArray a, ReduceOptions options) {
+        return OptionReductions.prod(a, options);
+    }
+
+    public static NdArray max(NdArray a, ReduceOptions options) {
+        return OptionReductions.max(a, options);
+    }
+
+    public static NdArray min(NdArray a, ReduceOptions options) {
+        return OptionReductions.min(a, options);
+    }
+
+    public static NdArray mean(NdArray a, ReduceOptions options) {
+        return OptionReductions.mean(a, options);
+    }
+
+    public static NdArray var(NdArray a, ReduceOptions options) {
+        return OptionReductions.var(a, options);
+    }
+
+    public static NdArray std(NdArray a, ReduceOptions options) {
+        return OptionReductions.std(a, options);
+    }
+
+    public static NdArray any(NdArray a, ReduceOptions options) {
+        return OptionReductions.any(a, options);
+    }
+
+    public static NdArray all(NdArray a, ReduceOptions options) {
+        return OptionReductions.all(a, options);
+    }
+
+    public static NdArray nansum(NdArray a, ReduceOptions options) {
+        return OptionReductions.nansum(a, options);
+    }
+
+    public static NdArray nanprod(NdArray a, ReduceOptions options) {
+        return OptionReductions.nanprod(a, options);
+    }
+
+    public static NdArray nanmax(NdArray a, ReduceOptions options) {
+        return OptionReductions.nanmax(a, options);
+    }
+
+    public static NdArray nanmin(NdArray a, ReduceOptions options) {
+        return OptionReductions.nanmin(a, options);
+    }
+
+    public static NdArray nanmean(NdArray a, ReduceOptions options) {
+        return OptionReductions.nanmean(a, options);
+    }
+
+    public static NdArray nanvar(NdArray a, ReduceOptions options) {
+        return OptionReductions.nanvar(a, options);
+    }
+
+    public static NdArray nanstd(NdArray a, ReduceOptions options) {
+        return OptionReductions.nanstd(a, options);
     }
 }

@@ -116,6 +116,10 @@ public final class Ufunc {
      * @return the outputs
      */
     public NdArray[] call(Object[] args, NdArray[] out, NdArray where, DType dtype, Casting casting) {
+        NdArray[] resident = DeviceRoute.tryRun(this, args, out, where, dtype); // inputs lent to one device
+        if (resident != null) {
+            return resident;
+        }
         return Execution.run(name, reads(args, where), out == null ? new NdArray[0] : out,
                 () -> UfuncCall.execute(this, args, out, where, dtype, casting == null ? Casting.SAME_KIND : casting));
     }
@@ -171,7 +175,8 @@ public final class Ufunc {
      * @param axes axes to reduce; null means all
      * @param dtype accumulator and result dtype, or null (add and multiply of integers below
      *        int64 and of bool use int64, as NumPy)
-     * @param out array to write the result to, or null
+     * @param out array to write the result to, or null; as in NumPy, the fold runs in its dtype
+     *        when the input casts to it safely, and the result is cast into it unsafely
      * @param initial starting value, or null for the identity (or the first element)
      * @param where boolean mask of elements taking part, or null
      */
@@ -203,15 +208,26 @@ public final class Ufunc {
      * unbuffered, so repeated indices accumulate. Indices select along axis 0.
      */
     public void at(NdArray a, NdArray indices, NdArray b) {
-        Execution.run(name + ".at", new NdArray[] {indices, b}, new NdArray[] {a}, () -> {
-            IndexedUpdate.at(this, a, indices, b);
-            return null;
-        });
+        at(a, new NdArray[] {indices}, b);
     }
 
     /** Unary {@code at}: {@code a[i] = op(a[i])} for each index. */
     public void at(NdArray a, NdArray indices) {
-        at(a, indices, null);
+        at(a, new NdArray[] {indices}, null);
+    }
+
+    /**
+     * As {@code np.<ufunc>.at(a, (i0, i1, ...), b)}: one index array per leading axis of
+     * {@code a}, broadcast together; {@code b} (null for a unary ufunc) broadcasts to their
+     * shape followed by the remaining axes of {@code a}. Unbuffered: repeated positions accumulate.
+     */
+    public void at(NdArray a, NdArray[] indices, NdArray b) {
+        NdArray[] reads = java.util.Arrays.copyOf(indices, indices.length + 1);
+        reads[indices.length] = b;
+        Execution.run(name + ".at", reads, new NdArray[] {a}, () -> {
+            IndexedUpdate.at(this, a, indices, b);
+            return null;
+        });
     }
 
     @Override

@@ -5,6 +5,8 @@ import dev.tessel.spi.Backend;
 import dev.tessel.spi.Engine;
 import dev.tessel.spi.OpRequest;
 import dev.tessel.spi.RangeTask;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A test-only engine for the api module's own tests: everything on the reference backend, on
@@ -37,5 +39,22 @@ public final class InlineEngine implements Engine {
             long s = (reversed ? ranges - 1 - r : r) * step;
             task.run(s, Math.min(total, s + step));
         }
+    }
+
+    /** Only the placements made outside {@link #place} (device-resident ops), newest last, per thread. */
+    private static final ThreadLocal<List<Placement>> RECORDED = ThreadLocal.withInitial(ArrayList::new);
+
+    @Override
+    public void recordPlacement(Placement placement) {
+        List<Placement> l = RECORDED.get();
+        l.add(placement);
+        if (l.size() > 64) {
+            l.removeFirst();
+        }
+    }
+
+    @Override
+    public List<Placement> lastPlacements() {
+        return List.copyOf(RECORDED.get());
     }
 }

@@ -1,10 +1,15 @@
 package dev.tessel.reference;
 
+import dev.tessel.DType;
+import dev.tessel.NdArray;
 import dev.tessel.spi.Device;
 import dev.tessel.spi.DeviceMemory;
 import dev.tessel.spi.DeviceTask;
+import dev.tessel.spi.StridedLoop;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +29,10 @@ public final class SimulatedDevice implements Device, AutoCloseable {
     private final ExecutorService queue;
     private final AtomicInteger tasksRun = new AtomicInteger();
     private final AtomicInteger liveAllocations = new AtomicInteger();
+    private final AtomicInteger copiesIn = new AtomicInteger();
+    private final AtomicInteger copiesOut = new AtomicInteger();
+    /** Device memory by the host segment it stands for, so resident ops can find their operands. */
+    private final Map<MemorySegment, Memory> byHost = new ConcurrentHashMap<>();
     private Future<?> last;
     private Throwable failure;
 
@@ -63,10 +72,65 @@ public final class SimulatedDevice implements Device, AutoCloseable {
 
     @Override
     public synchronized DeviceMemory copyIn(MemorySegment host) {
-        Memory m = new Memory(host.byteSize());
-        liveAllocations.incrementAndGet();
+        Memory m = (Memory) allocate(host);
+        copiesIn.incrementAndGet();
         enqueue(() -> MemorySegment.copy(host, 0, m.segment, 0, host.byteSize()));
         return m;
+    }
+
+    /** Device-born memory: nothing crosses, so no copy is counted. */
+    @Override
+    public DeviceMemory allocate(MemorySegment host) {
+        Memory m = new Memory(host.byteSize());
+        liveAllocations.incrementAndGet();
+        byHost.put(host, m);
+        return m;
+    }
+
+    @Override
+    public String backendName() {
+        return "sim";
+    }
+
+    /** The reference backend's loops, except FLOAT16 (never a loop dtype). */
+    @Override
+    public boolean runs(String ufunc, DType[] types) {
+        for (DType t : types) {
+            if (t == DType.FLOAT16) {
+                return false;
+            }
+        }
+        return ReferenceBackend.INSTANCE.loop(ufunc, types) != null;
+    }
+
+    /** Runs the reference loop on the device's thread over device memory; 0-d host inputs are scalars. */
+    @Override
+    public DeviceTask ufunc(String ufunc, NdArray out, NdArray... inputs) {
+        NdArray[] all = java.util.Arrays.copyOf(inputs, inputs.length + 1);
+        all[inputs.length] = out;
+        DType[] types = new DType[all.length];
+        MemorySegment[] segs = new MemorySegment[all.length];
+        long[] strides = new long[all.length];
+        for (int k = 0; k < all.length; k++) {
+            types[k] = all[k].dtype();
+            Memory m = all[k].residence().device() == this ? byHost.get(all[k].storage().segment()) : null;
+            if (m == null && (k == inputs.length || all[k].ndim() > 0)) {
+                throw new IllegalArgumentException(ufunc + " on " + name + ": operand " + k + " is on "
+                        + all[k].residence() + "; lend it first with a.to(device)");
+            }
+            segs[k] = m != null ? m.segment : scalarCopy(all[k]);
+            strides[k] = m != null ? 1 : 0;
+        }
+        StridedLoop loop = ReferenceBackend.INSTANCE.loop(ufunc, types);
+        long n = out.size();
+        return ignored -> loop.run(segs, new long[segs.length], strides, n);
+    }
+
+    private static MemorySegment scalarCopy(NdArray scalar) {
+        MemorySegment s = Arena.ofAuto().allocate(8, 8);
+        MemorySegment.copy(scalar.storage().segment(), scalar.offset() * scalar.dtype().itemSize(), s, 0,
+                scalar.dtype().itemSize());
+        return s;
     }
 
     @Override
@@ -116,18 +180,39 @@ public final class SimulatedDevice implements Device, AutoCloseable {
 
     @Override
     public void copyOut(DeviceMemory memory, MemorySegment host) {
+        copiesOut.incrementAndGet();
         MemorySegment.copy(((Memory) memory).segment, 0, host, 0, host.byteSize());
     }
 
+    /**
+     * Forgets the memory now and closes it after the work already queued, which may still use it
+     * (a result dropped by the host while the chain that reads it is pending).
+     */
     @Override
-    public void free(DeviceMemory memory) {
-        ((Memory) memory).arena.close();
+    public synchronized void free(DeviceMemory memory) {
+        byHost.values().remove(memory);
         liveAllocations.decrementAndGet();
+        Arena arena = ((Memory) memory).arena;
+        if (queue.isShutdown()) {
+            arena.close();
+        } else {
+            enqueue(arena::close);
+        }
     }
 
     /** Device allocations not yet freed: zero once every loan has come home. */
     public int liveAllocations() {
         return liveAllocations.get();
+    }
+
+    /** Copies host to device so far (one per {@code a.to(device)}; results born here cost none). */
+    public int copiesIn() {
+        return copiesIn.get();
+    }
+
+    /** Copies device to host so far (one per loan that came home). */
+    public int copiesOut() {
+        return copiesOut.get();
     }
 
     /** How many submitted tasks have run to completion. */

@@ -1,5 +1,7 @@
 package dev.tessel.spi;
 
+import dev.tessel.DType;
+import dev.tessel.NdArray;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -29,4 +31,38 @@ public interface Device {
 
     /** Frees device memory; called once, after the final copy-out. */
     void free(DeviceMemory memory);
+
+    // ---- Optional: resident ops (ops whose inputs are lent here run here; see dev.tessel.DeviceRoute).
+    // The defaults say "unsupported", and the generic layer then brings the arrays home and runs on the host.
+
+    /** The backend name placements report for ops run here, e.g. {@code "gpu"}. */
+    default String backendName() {
+        return "device";
+    }
+
+    /**
+     * Device memory for a storage born on the device: its contents are written by a queued task
+     * before anything reads them, so nothing needs to cross. The default copies in.
+     */
+    default DeviceMemory allocate(MemorySegment host) {
+        return copyIn(host);
+    }
+
+    /**
+     * Whether {@link #ufunc} can compute {@code ufunc} with resolved dtypes {@code types}
+     * (inputs then output, as in {@code Backend.loop}); false by default.
+     */
+    default boolean runs(String ufunc, DType[] types) {
+        return false;
+    }
+
+    /**
+     * A task computing {@code out = ufunc(inputs...)} elementwise here. {@code out} and every
+     * array input are whole C-contiguous arrays of one shape lent to this device; an input may
+     * also be a 0-d host array, a scalar already of its loop dtype, to broadcast. Called only
+     * when {@link #runs} said yes; submit the task on any of the loans involved.
+     */
+    default DeviceTask ufunc(String ufunc, NdArray out, NdArray... inputs) {
+        throw new UnsupportedOperationException(name() + " runs no ufuncs; bring the arrays home with toHost()");
+    }
 }

@@ -77,4 +77,12 @@ public interface Engine {
     /** Stops calling {@code listener}. */
     default void removePlacementListener(Consumer<Placement> listener) {
     }
+
+    /**
+     * Records a placement decided outside {@link #place}: an op whose inputs are lent to a device
+     * runs there (see {@code dev.tessel.DeviceRoute}); it joins {@link #lastPlacements()} and the
+     * listeners like any other. The default drops it.
+     */
+    default void recordPlacement(Placement placement) {
+    }
 }

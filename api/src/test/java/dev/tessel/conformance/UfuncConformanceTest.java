@@ -1,10 +1,12 @@
 package dev.tessel.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.tessel.DType;
 import dev.tessel.Nd;
 import dev.tessel.NdArray;
+import dev.tessel.ReduceOptions;
 import dev.tessel.Reductions;
 import dev.tessel.Ufunc;
 import java.io.IOException;
@@ -107,24 +109,74 @@ class UfuncConformanceTest {
                                  Map<String, NdArray> arrays, String id) {
         return switch (kind) {
             case "ufunc" -> p.containsKey("where") ? masked(name, in, arrays, id) : Ufunc.of(name).callAll((Object[]) in);
-            case "reduce" -> new NdArray[] {Ufunc.of(name).reduce(in[0], axes(p), null, null, p.containsKey("keepdims"),
+            case "reduce" -> new NdArray[] {Ufunc.of(name).reduce(in[0], axes(p), null,
+                    p.containsKey("out") ? arrays.get(id + "_o").copy() : null, p.containsKey("keepdims"),
                     p.containsKey("initial") ? Double.valueOf(p.get("initial")) : null, arrays.get(id + "_w"))};
-            case "accumulate" -> new NdArray[] {Ufunc.of(name).accumulate(in[0], Integer.parseInt(p.get("axis")))};
+            case "accumulate" -> new NdArray[] {p.containsKey("out")
+                    ? Ufunc.of(name).accumulate(in[0], Integer.parseInt(p.get("axis")), null, arrays.get(id + "_o").copy())
+                    : Ufunc.of(name).accumulate(in[0], Integer.parseInt(p.get("axis")))};
             case "outer" -> new NdArray[] {Ufunc.of(name).outer(in[0], in[1])};
             case "at" -> {
                 NdArray a = in[0].copy();
-                if (in.length == 3) {
+                if (p.containsKey("nidx")) {
+                    int k = Integer.parseInt(p.get("nidx"));
+                    Ufunc.of(name).at(a, Arrays.copyOfRange(in, 1, 1 + k), in.length > 1 + k ? in[1 + k] : null);
+                } else if (in.length == 3) {
                     Ufunc.of(name).at(a, in[1], in[2]);
                 } else {
                     Ufunc.of(name).at(a, in[1]);
                 }
                 yield new NdArray[] {a};
             }
-            case "matmul" -> new NdArray[] {Nd.matmul(in[0], in[1])};
-            case "dot" -> new NdArray[] {Nd.dot(in[0], in[1])};
-            case "named" -> new NdArray[] {named(name, in[0], p)};
+            case "matmul", "dot" -> p.containsKey("out") ? productInto(kind, in, p.get("out"), arrays.get(id + "_o"))
+                    : new NdArray[] {kind.equals("dot") ? Nd.dot(in[0], in[1]) : Nd.matmul(in[0], in[1])};
+            case "named" -> new NdArray[] {p.containsKey("where") || p.containsKey("out") || p.containsKey("dtype") ? withOptions(name, in[0], p, arrays, id)
+                    : named(name, in[0], p)};
             default -> throw new IllegalArgumentException("unknown case kind " + kind);
         };
+    }
+
+    /** matmul/dot into an out array: a copy of the stored one, or (out=a0/a1) a copy of an input that is also passed as that input. */
+    private static NdArray[] productInto(String kind, NdArray[] in, String which, NdArray stored) {
+        NdArray[] ops = {in[0], in[1]};
+        NdArray out;
+        if (which.startsWith("a")) {
+            int k = which.charAt(1) - '0';
+            ops[k] = ops[k].copy();
+            out = ops[k];
+        } else {
+            out = stored.copy();
+        }
+        NdArray r = kind.equals("dot") ? Nd.dot(ops[0], ops[1], out) : Nd.matmul(ops[0], ops[1], out);
+        assertSame(out, r, "the result is the out array");
+        return new NdArray[] {out};
+    }
+
+    /** A named reduction through its ReduceOptions overload (where=, out=, initial=). */
+    private static NdArray withOptions(String name, NdArray a, Map<String, String> p, Map<String, NdArray> arrays, String id) {
+        int[] ax = axes(p);
+        ReduceOptions o = (ax == null ? ReduceOptions.all() : ReduceOptions.over(ax)).withKeepdims(p.containsKey("keepdims"));
+        if (p.containsKey("where")) {
+            o = o.withWhere(arrays.get(id + "_w"));
+        }
+        if (p.containsKey("dtype")) {
+            o = o.withDtype(DType.of(p.get("dtype")));
+        }
+        if (p.containsKey("initial")) {
+            o = o.withInitial(Double.parseDouble(p.get("initial")));
+        }
+        if (p.containsKey("ddof")) {
+            o = o.withDdof(Double.parseDouble(p.get("ddof")));
+        }
+        NdArray out = p.containsKey("out") ? arrays.get(id + "_o").copy() : null;
+        if (out != null) {
+            o = o.withOut(out);
+        }
+        NdArray r = ReductionByName.call(name, a, o);
+        if (out != null) {
+            assertSame(out, r, "the result is the out array");
+        }
+        return r;
     }
 
     private static NdArray[] masked(String name, NdArray[] in, Map<String, NdArray> arrays, String id) {

@@ -25,9 +25,10 @@ import java.util.List;
  * @param report a results folder whose report to write again from its files, or null
  * @param numpy whether to run the NumPy peer when python3 with NumPy is present
  * @param list whether to print the plan and stop
+ * @param timing JMH iterations from {@code --timing}, null for the set's default
  */
 record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long> matmulSizes, List<String> dtypes,
-        List<Integer> threads, List<String> backends, String include, Path out, Path report, boolean numpy, boolean list) {
+        List<Integer> threads, List<String> backends, String include, Path out, Path report, boolean numpy, boolean list, JmhTiming timing) {
 
     static final String USAGE = """
             usage: ./tessel bench [options] [-Dtessel.key=value ...]
@@ -45,6 +46,7 @@ record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long>
               --report DIR           write DIR's table, charts and report.md again
                                      from its run.json, jmh.json and numpy.json
               --list                 print the cases and stop
+              --timing 5x500,5x300   JMH warm-up and measured iterations (count x ms)
             -Dtessel.* properties are passed to the benchmark JVMs.""";
 
     static BenchOptions parse(String... args) {
@@ -60,6 +62,7 @@ record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long>
         String include = null;
         Path out = null;
         Path report = null;
+        JmhTiming timing = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -76,13 +79,40 @@ record BenchOptions(boolean full, List<String> ops, List<Long> sizes, List<Long>
                 case "--include" -> include = value(args, i++, arg);
                 case "--out" -> out = Path.of(value(args, i++, arg));
                 case "--report" -> report = Path.of(value(args, i++, arg));
+                case "--timing" -> timing = timing(value(args, i++, arg));
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'\n" + usage());
             }
             if (arg.contains("=") && !name.equals(arg)) {
                 i--; // the value was inline (--ops=add), not the next argument
             }
         }
-        return new BenchOptions(full, ops, sizes, matmulSizes, dtypes, threads, backends, include, out, report, numpy, list);
+        return new BenchOptions(full, ops, sizes, matmulSizes, dtypes, threads, backends, include, out, report, numpy, list, timing);
+    }
+
+    /** {@code 5x500,5x300}: five warm-up iterations of 500 ms, five measured ones of 300 ms. */
+    static JmhTiming timing(String text) {
+        String[] parts = text.split(",");
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("--timing takes WARMUPSxMS,ITERATIONSxMS (e.g. 5x500,5x300), got '" + text + "'");
+        }
+        int[] w = countTimesMillis(parts[0], text);
+        int[] m = countTimesMillis(parts[1], text);
+        return new JmhTiming(w[0], w[1], m[0], m[1]);
+    }
+
+    private static int[] countTimesMillis(String part, String text) {
+        String[] cm = part.trim().split("x");
+        try {
+            int count = Integer.parseInt(cm[0]);
+            int millis = Integer.parseInt(cm[1]);
+            if (cm.length == 2 && count > 0 && millis > 0) {
+                return new int[] {count, millis};
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // falls through to the message below
+        }
+        throw new IllegalArgumentException("--timing takes WARMUPSxMS,ITERATIONSxMS with positive numbers (e.g. 5x500,5x300), got '"
+                + text + "'");
     }
 
     static String usage() {

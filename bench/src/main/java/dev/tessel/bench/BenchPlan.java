@@ -51,7 +51,7 @@ record BenchPlan(List<RunSpec> runs, List<String> notes, JmhTiming timing) {
             BenchmarkDiscovery.matching(extras).forEach((name, found) ->
                     runs.add(RunSpec.forMethod(name, found.params(), t, found.secondsPerCase())));
         }
-        return new BenchPlan(runs, notes, o.full() ? JmhTiming.FULL : JmhTiming.QUICK);
+        return new BenchPlan(runs, notes, o.timing() != null ? o.timing() : o.full() ? JmhTiming.FULL : JmhTiming.QUICK);
     }
 
     private static RunSpec run(String cls, List<String> ops, List<String> dtypes, List<Long> sizes,

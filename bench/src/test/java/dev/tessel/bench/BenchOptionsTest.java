@@ -61,4 +61,14 @@ class BenchOptionsTest {
         assertThrows(IllegalArgumentException.class, () -> SizeFormat.parse("0"));
         assertThrows(IllegalArgumentException.class, () -> SizeFormat.parse("1.5"));
     }
+
+    @Test
+    void timingOverridesTheSetsIterations() {
+        BenchPlan plan = BenchPlan.of(BenchOptions.parse("--ops", "add", "--timing", "5x500,4x300"));
+        assertEquals(new JmhTiming(5, 500, 4, 300), plan.timing());
+        assertEquals(JmhTiming.QUICK, BenchPlan.of(BenchOptions.parse("--ops", "add")).timing());
+        assertMessage("--timing takes WARMUPSxMS,ITERATIONSxMS with positive numbers (e.g. 5x500,5x300), got '5x0,1x1'",
+                "--timing", "5x0,1x1");
+        assertMessage("got '5x500'", "--timing", "5x500");
+    }
 }

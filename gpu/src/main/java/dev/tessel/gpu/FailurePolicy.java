@@ -55,6 +55,11 @@ final class FailurePolicy {
         return BROKEN.containsKey(kernel);
     }
 
+    /** Records {@code kernel} as failed without running it, as a real failure would (tests of the CPU path). */
+    static void markBroken(Object kernel, Throwable why) {
+        BROKEN.put(kernel, why);
+    }
+
     /** Forgets past failures, e.g. after a driver update in a long-lived process (tests). */
     static void forget() {
         BROKEN.clear();

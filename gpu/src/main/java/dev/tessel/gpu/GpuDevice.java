@@ -2,6 +2,7 @@ package dev.tessel.gpu;
 
 import dev.tessel.DType;
 import dev.tessel.NdArray;
+import dev.tessel.gpu.ChainSlots.Op;
 import dev.tessel.gpu.KernelTable.Kernel;
 import dev.tessel.gpu.KernelTable.Kind;
 import dev.tessel.spi.Device;
@@ -21,12 +22,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * stay with it, and elementwise ops on them ({@link #ufunc}) queue up without touching the
  * host. When the host needs the data ({@link #await}, which a loan's {@code toHost()} or a
  * recall calls), the queued ops run as one task graph: each lent input crosses to the device
- * once, intermediates never leave it, and only what the ops wrote comes back.
+ * once, a scalar operand crosses as one element, and nothing comes back by itself. What the
+ * chain wrote stays in the plan's device buffers; {@link #copyOut} (the host reading a result)
+ * brings back that one buffer, so {@code c = exp((a + b) * 2.0)} moves a and b in and c out,
+ * while the intermediate {@code a + b} never leaves the device.
  *
- * <p>Decision: TornadoVM keeps device buffers per execution plan, so residency lasts from one
- * {@code await} to the next; a chain of ops between two host accesses is one round trip. A
- * chain compiles once per shape ({@link ChainPlan}); a recurring chain reuses its plan, paying
- * a host-side copy into the plan's buffers instead of a compile.
+ * <p>Decisions: TornadoVM keeps device buffers per execution plan, and a chain compiles once per
+ * shape ({@link ChainPlan}); a recurring chain reuses its plan, paying a host-side copy into the
+ * plan's buffers instead of a compile. Its buffers are then overwritten, so before a plan runs
+ * again, any value that still lives only in them (a result the host has not read and whose
+ * storage has not yet been collected) is first copied back ({@link #fetch}); the same happens
+ * when a later chain reads such a value, or when the plan is evicted. Those copies are counted
+ * in {@link #transfersOut()}: a chain never moves more than when every written buffer came
+ * back, and usually moves only what the host reads.
  */
 public final class GpuDevice implements Device {
     private static final int CHAIN_PLANS = 16;
@@ -41,6 +49,7 @@ public final class GpuDevice implements Device {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ChainPlan.Shape, ChainPlan> eldest) {
             if (size() > CHAIN_PLANS) {
+                evacuate(eldest.getValue());
                 eldest.getValue().close();
                 return true;
             }
@@ -49,6 +58,7 @@ public final class GpuDevice implements Device {
     };
     private final AtomicLong transfersIn = new AtomicLong();
     private final AtomicLong transfersOut = new AtomicLong();
+    private final AtomicLong scalarsIn = new AtomicLong();
 
     private GpuDevice(int index) {
         this.index = index;
@@ -91,7 +101,15 @@ public final class GpuDevice implements Device {
 
     @Override
     public synchronized DeviceMemory copyIn(MemorySegment host) {
-        GpuMemory m = new GpuMemory(host);
+        GpuMemory m = new GpuMemory(host, GpuMemory.Kind.LENT);
+        lent.put(host, m);
+        return m;
+    }
+
+    /** A resident op's result: a kernel writes it before anything reads it, so nothing is copied now. */
+    @Override
+    public synchronized DeviceMemory allocate(MemorySegment host) {
+        GpuMemory m = new GpuMemory(host.byteSize(), GpuMemory.Kind.LENT);
         lent.put(host, m);
         return m;
     }
@@ -101,26 +119,61 @@ public final class GpuDevice implements Device {
         task.run(memory);
     }
 
+    // ---- resident ops: the generic layer (dev.tessel.DeviceRoute) queues ufunc calls on lent arrays here ----
+
+    @Override
+    public String backendName() {
+        return "gpu";
+    }
+
+    /** Whether a kernel exists for {@code ufunc} on these dtypes (inputs then output). */
+    @Override
+    public boolean runs(String ufunc, DType[] types) {
+        return KernelTable.STANDARD.find(Kind.ELEMENTWISE, ufunc, List.of(types)) != null;
+    }
+
+    /**
+     * A 0-d host input is a scalar: its one element is copied now into a one-element buffer,
+     * which the chain sends with the run and a {@link ScalarKernels broadcast kernel} spreads
+     * over device-only scratch of the output's size for the array kernel to read.
+     */
+    private boolean isScalar(NdArray input) {
+        return input.ndim() == 0 && input.residence().device() != this;
+    }
+
     /**
      * A task that computes {@code out = ufunc(inputs...)} elementwise on this device. Every
-     * array must be lent to this device, C-contiguous and of one size; the dtypes must name one
+     * array must be lent to this device, C-contiguous and of one size (a 0-d host array is a
+     * scalar, see {@link #isScalar}); the dtypes must name one
      * of the backend's kernels (inputs then output, as in {@code Backend.loop}). Submit it on
      * any of the loans: it joins this device's queue.
      */
+    @Override
     public DeviceTask ufunc(String ufunc, NdArray out, NdArray... inputs) {
         DType[] types = new DType[inputs.length + 1];
         NdArray[] arrays = Arrays.copyOf(inputs, inputs.length + 1);
         arrays[inputs.length] = out;
+        GpuMemory[] scalars = new GpuMemory[arrays.length];
         for (int i = 0; i < arrays.length; i++) {
             types[i] = arrays[i].dtype();
-            checkResident(ufunc, arrays[i], out.size());
+            if (i < inputs.length && isScalar(inputs[i])) {
+                scalars[i] = new GpuMemory(inputs[i].copy().storage().segment(), GpuMemory.Kind.SCALAR);
+            } else {
+                checkResident(ufunc, arrays[i], out.size());
+            }
         }
         Kernel k = KernelTable.STANDARD.find(Kind.ELEMENTWISE, ufunc, List.of(types));
         if (k == null) {
             throw new IllegalArgumentException("no " + name + " kernel for " + ufunc + " on "
                     + Arrays.toString(types).toLowerCase(java.util.Locale.ROOT));
         }
-        return ignored -> enqueue(k, arrays);
+        for (int i = 0; i < inputs.length; i++) {
+            if (scalars[i] != null && ScalarKernels.broadcast(types[i]) == null) {
+                throw new IllegalArgumentException("no " + name + " kernel to broadcast a " + types[i].numpyName()
+                        + " scalar for " + ufunc);
+            }
+        }
+        return ignored -> enqueue(k, arrays, scalars, out.size());
     }
 
     private void checkResident(String ufunc, NdArray a, long size) {
@@ -135,15 +188,23 @@ public final class GpuDevice implements Device {
         }
     }
 
-    private synchronized void enqueue(Kernel k, NdArray[] arrays) {
+    private synchronized void enqueue(Kernel k, NdArray[] arrays, GpuMemory[] scalars, long size) {
         GpuMemory[] mems = new GpuMemory[arrays.length];
+        List<Op> ops = new ArrayList<>();
         for (int i = 0; i < arrays.length; i++) {
+            if (scalars[i] != null) {
+                DType t = k.types().get(i);
+                mems[i] = new GpuMemory(size * t.itemSize(), GpuMemory.Kind.SCRATCH);
+                ops.add(new Op(ScalarKernels.broadcast(t), new GpuMemory[] {scalars[i], mems[i]}));
+                continue;
+            }
             mems[i] = lent.get(arrays[i].storage().segment());
             if (mems[i] == null) {
                 throw new IllegalStateException(name + " holds no memory for an operand of " + k);
             }
         }
-        pending.add(new Op(k, mems));
+        ops.add(new Op(k, mems));
+        pending.addAll(ops);
     }
 
     @Override
@@ -153,89 +214,123 @@ public final class GpuDevice implements Device {
         }
         List<Op> chain = List.copyOf(pending);
         pending.clear();
+        ChainSlots slots = ChainSlots.of(chain);
+        // Values the chain reads must be current on the host side, for the device run and for
+        // the CPU path alike.
+        for (int s = 0; s < slots.mems().size(); s++) {
+            if (slots.read(s)) {
+                fetch(slots.mems().get(s));
+            }
+        }
         // The chain's name identifies it to the failure policy; the CPU path runs the scalar
         // reference's loops over the host-side copies, in order.
-        String id = name + " chain " + chain.stream().map(o -> o.kernel.toString()).toList();
-        FailurePolicy.run(id, () -> runChain(chain), () -> runOnHost(chain));
+        String id = name + " chain " + chain.stream().map(o -> o.kernel().toString()).toList();
+        FailurePolicy.run(id, () -> runChain(slots), () -> runOnHost(chain, slots));
     }
 
-    private static void runOnHost(List<Op> chain) {
-        for (Op op : chain) {
-            DType[] types = op.kernel.types().toArray(DType[]::new);
-            var loop = dev.tessel.reference.ReferenceBackend.INSTANCE.loop(op.kernel.ufunc(), types);
-            MemorySegment[] segs = new MemorySegment[op.mems.length];
-            for (int i = 0; i < segs.length; i++) {
-                segs[i] = op.mems[i].bytes;
+    private void runOnHost(List<Op> chain, ChainSlots slots) {
+        for (int s = 0; s < slots.mems().size(); s++) {
+            if (slots.written(s)) {
+                drop(slots.mems().get(s)); // the host loops write it whole: its device copy is dead
             }
-            long n = op.mems[segs.length - 1].byteSize() / types[segs.length - 1].itemSize();
+        }
+        for (Op op : chain) {
+            MemorySegment[] segs = new MemorySegment[op.mems().length];
+            for (int i = 0; i < segs.length; i++) {
+                segs[i] = op.mems()[i].bytes();
+            }
+            DType[] types = op.kernel().types().toArray(DType[]::new);
+            long n = op.mems()[segs.length - 1].byteSize() / types[segs.length - 1].itemSize();
+            if (ScalarKernels.isBroadcast(op.kernel())) {
+                for (long i = 0; i < n; i++) {
+                    types[0].copyElement(segs[0], 0, segs[1], i);
+                }
+                continue;
+            }
+            var loop = dev.tessel.reference.ReferenceBackend.INSTANCE.loop(op.kernel().ufunc(), types);
             long[] ones = new long[segs.length];
             Arrays.fill(ones, 1);
             loop.run(segs, new long[segs.length], ones, n);
         }
     }
 
-    /** One task graph for the whole chain: inputs in once, writes out once. */
-    private void runChain(List<Op> chain) {
-        Map<GpuMemory, Integer> slotOf = new LinkedHashMap<>();
-        List<DType> slotTypes = new ArrayList<>();
-        List<Boolean> read = new ArrayList<>();
-        List<Boolean> written = new ArrayList<>();
-        List<List<Integer>> operandSlots = new ArrayList<>();
-        for (Op op : chain) {
-            List<Integer> ops = new ArrayList<>();
-            for (int i = 0; i < op.mems.length; i++) {
-                int s = slotOf.computeIfAbsent(op.mems[i], m -> {
-                    read.add(false);
-                    written.add(false);
-                    return slotTypes.size();
-                });
-                DType t = op.kernel.types().get(i);
-                if (s == slotTypes.size()) {
-                    slotTypes.add(t);
-                } else if (slotTypes.get(s) != t) {
-                    throw new IllegalArgumentException("a lent array is used as " + slotTypes.get(s).numpyName()
-                            + " and as " + t.numpyName() + " in one chain");
-                }
-                boolean output = i == op.mems.length - 1;
-                if (output) {
-                    written.set(s, true);
-                } else if (!written.get(s)) {
-                    read.set(s, true);
-                }
-                ops.add(s);
-            }
-            operandSlots.add(List.copyOf(ops));
-        }
-        List<Kernel> kernels = chain.stream().map(Op::kernel).toList();
-        int length = (int) (chain.getFirst().mems[0].byteSize() / chain.getFirst().kernel.types().getFirst().itemSize());
-        ChainPlan.Shape shape = new ChainPlan.Shape(kernels, List.copyOf(operandSlots), List.copyOf(slotTypes),
-                List.copyOf(read), List.copyOf(written), length);
-        ChainPlan plan = plans.computeIfAbsent(shape, k -> new ChainPlan(k, index));
-        List<GpuMemory> mems = new ArrayList<>(slotOf.keySet());
+    /** One task graph for the whole chain: inputs in once, results left on the device. */
+    private void runChain(ChainSlots slots) {
+        ChainPlan plan = plans.computeIfAbsent(slots.shape(), k -> new ChainPlan(k, index));
+        evacuate(plan); // its buffers are about to be overwritten
+        List<GpuMemory> mems = slots.mems();
+        long in = 0;
+        long scalars = 0;
         for (int s = 0; s < mems.size(); s++) {
-            if (read.get(s)) {
-                MemorySegment.copy(mems.get(s).bytes, 0, plan.slots[s].getSegment(), 0, mems.get(s).byteSize());
+            GpuMemory m = mems.get(s);
+            if (slots.read(s)) {
+                MemorySegment.copy(m.bytes(), 0, plan.slots[s].getSegment(), 0, m.byteSize());
+                if (m.kind == GpuMemory.Kind.SCALAR) {
+                    scalars++;
+                } else {
+                    in++;
+                }
             }
         }
         plan.execute();
         for (int s = 0; s < mems.size(); s++) {
-            if (written.get(s)) {
-                MemorySegment.copy(plan.slots[s].getSegment(), 0, mems.get(s).bytes, 0, mems.get(s).byteSize());
+            if (slots.written(s)) {
+                keep(mems.get(s), plan, s);
             }
         }
         DeviceStats.recordRun(index, 0);
-        transfersIn.addAndGet(read.stream().filter(b -> b).count());
-        transfersOut.addAndGet(written.stream().filter(b -> b).count());
+        transfersIn.addAndGet(in);
+        scalarsIn.addAndGet(scalars);
+    }
+
+    /** Records that {@code m}'s value now lives in slot {@code s} of {@code plan}'s device buffers. */
+    private static void keep(GpuMemory m, ChainPlan plan, int s) {
+        drop(m);
+        if (m.kind == GpuMemory.Kind.LENT && !m.freed) {
+            m.residentIn = plan;
+            m.residentSlot = s;
+            plan.resident.add(m);
+        }
+    }
+
+    private static void drop(GpuMemory m) {
+        if (m.residentIn != null) {
+            m.residentIn.resident.remove(m);
+            m.residentIn = null;
+        }
+    }
+
+    /** Copies back every value that lives only in {@code plan}'s device buffers. */
+    private void evacuate(ChainPlan plan) {
+        for (GpuMemory m : List.copyOf(plan.resident)) {
+            fetch(m);
+        }
+    }
+
+    /** Makes {@code m}'s host side current: one device-to-host copy if its value is on the device. */
+    private void fetch(GpuMemory m) {
+        ChainPlan plan = m.residentIn;
+        if (plan == null) {
+            return;
+        }
+        MemorySegment.copy(plan.fetch(m.residentSlot).getSegment(), 0, m.bytes(), 0, m.byteSize());
+        drop(m);
+        transfersOut.incrementAndGet();
     }
 
     @Override
-    public void copyOut(DeviceMemory memory, MemorySegment host) {
-        MemorySegment.copy(((GpuMemory) memory).bytes, 0, host, 0, host.byteSize());
+    public synchronized void copyOut(DeviceMemory memory, MemorySegment host) {
+        GpuMemory m = (GpuMemory) memory;
+        fetch(m);
+        MemorySegment.copy(m.bytes(), 0, host, 0, host.byteSize());
     }
 
     @Override
     public synchronized void free(DeviceMemory memory) {
-        lent.values().remove(memory);
+        GpuMemory m = (GpuMemory) memory;
+        m.freed = true;
+        drop(m);
+        lent.values().remove(m);
     }
 
     /** Chain plans compiled and kept now. */
@@ -243,16 +338,21 @@ public final class GpuDevice implements Device {
         return plans.size();
     }
 
-    /** Arrays (buffers) sent host to device by chains so far. */
+    /** Array-sized buffers sent host to device by chains so far (scalars are {@link #scalarsIn()}). */
     public long transfersIn() {
         return transfersIn.get();
     }
 
-    /** Arrays (buffers) brought device to host by chains so far. */
+    /**
+     * Buffers brought device to host so far: results the host read, and values copied back
+     * because their plan ran again or was evicted, or because another plan read them.
+     */
     public long transfersOut() {
         return transfersOut.get();
     }
 
-    private record Op(Kernel kernel, GpuMemory[] mems) {
+    /** Scalar operands sent host to device so far, one element each. */
+    public long scalarsIn() {
+        return scalarsIn.get();
     }
 }

@@ -53,6 +53,17 @@ final class PlacementLog {
         }
     }
 
+    /** A placement decided outside the scheduler (a device-resident op), kept and told like the others. */
+    void recordMade(Placement p) {
+        recent.get().putMade(p);
+        if (trace != null) {
+            trace.accept("tessel placement: " + p);
+        }
+        for (Consumer<Placement> l : listeners) {
+            l.accept(p);
+        }
+    }
+
     List<Placement> recent() {
         return recent.get().all();
     }
@@ -74,6 +85,7 @@ final class PlacementLog {
         private final String[] backendReason = new String[WINDOW];
         private final String[] threadReason = new String[WINDOW];
         private final String[] thread = new String[WINDOW];
+        private final Placement[] made = new Placement[WINDOW];
         private int next;
         private int size;
 
@@ -86,12 +98,25 @@ final class PlacementLog {
             backendReason[i] = br;
             threadReason[i] = tr;
             thread[i] = Thread.currentThread().getName();
+            made[i] = null;
             next = (i + 1) % WINDOW;
             size = Math.min(WINDOW, size + 1);
             return i;
         }
 
+        void putMade(Placement p) {
+            int i = next;
+            made[i] = p;
+            request[i] = null;
+            backend[i] = null;
+            next = (i + 1) % WINDOW;
+            size = Math.min(WINDOW, size + 1);
+        }
+
         Placement placement(int i) {
+            if (made[i] != null) {
+                return made[i];
+            }
             OpRequest r = request[i];
             Backend b = backend[i];
             return new Placement(r.name(), r.kind(), r.dtype(), r.elements(), b.name(), b.device(), threads[i],

@@ -13,8 +13,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * size: {@code auto} takes the best host backend, or the GPU from
  * {@code tessel.gpu.minElements}; {@code cpu} the best host backend; {@code scalar} the
  * reference; {@code gpu} the GPU, or what {@code tessel.gpu.fallback} says when there is none.
- * A later step adds residency: an op whose inputs live on a device stays there (the request
- * will say where its inputs are).
+ * Residency is decided before this policy is asked: an elementwise op whose inputs are all lent
+ * to one device is queued there by the generic layer ({@code dev.tessel.DeviceRoute}) and only
+ * its record reaches the scheduler ({@code Engine.recordPlacement}); requests that get here have
+ * their inputs on the host.
  *
  * <p>Reasons are built once here so that recording a placement costs no string work.
  */

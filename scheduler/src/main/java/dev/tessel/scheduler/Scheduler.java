@@ -150,6 +150,11 @@ public final class Scheduler implements Engine {
     }
 
     @Override
+    public void recordPlacement(Placement placement) {
+        log.recordMade(placement);
+    }
+
+    @Override
     public void addPlacementListener(Consumer<Placement> listener) {
         log.add(listener);
     }

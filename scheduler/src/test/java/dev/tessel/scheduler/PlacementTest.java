@@ -180,4 +180,25 @@ class PlacementTest {
                 + "(tessel.backend=auto: best CPU backend; calling thread: one tile) [" + Thread.currentThread().getName()
                 + "]"), lines);
     }
+
+    @Test
+    void placementsMadeOutsideTheSchedulerJoinTheWindowTheListenersAndTheTrace() {
+        List<String> lines = new ArrayList<>();
+        Scheduler engine = Scheduler.of(Configs.of("tessel.trace", "true", "tessel.cpu.threads", "2"), List.of(FAST),
+                lines::add);
+        List<Placement> seen = new ArrayList<>();
+        engine.addPlacementListener(seen::add);
+        runOn(engine, FAST, new OpRequest("add", OpKind.ELEMENTWISE, DType.FLOAT32, 1000, 12_000), 1000);
+        Placement resident = new Placement("exp", OpKind.ELEMENTWISE, DType.FLOAT64, 500, "gpu", "gpu:0", 1, 1, 0L,
+                "inputs lent to gpu:0", "queued on the device", Thread.currentThread().getName());
+        engine.recordPlacement(resident);
+        runOn(engine, FAST, new OpRequest("sqrt", OpKind.ELEMENTWISE, DType.FLOAT32, 10, 80), 10);
+        List<Placement> last = engine.lastPlacements();
+        assertEquals(List.of("add", "exp", "sqrt"), last.stream().map(Placement::op).toList());
+        assertSame(resident, last.get(1));
+        assertEquals(3, seen.size());
+        assertSame(resident, seen.get(1));
+        assertEquals("tessel placement: exp float64[500] -> gpu on gpu:0, 1 thread, 1 tile (inputs lent to gpu:0; "
+                + "queued on the device) [" + Thread.currentThread().getName() + "]", lines.get(1));
+    }
 }

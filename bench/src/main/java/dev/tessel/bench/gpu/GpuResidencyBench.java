@@ -87,4 +87,18 @@ public class GpuResidencyBench {
         lb.toHost();
         return nc;
     }
+
+    /**
+     * The same chain as plain calls on lent arrays ({@code Nd.exp(a + b) * a}): the generic layer
+     * queues each call on the device (results born there), one graph when the host reads.
+     */
+    @Benchmark
+    public NdArray chainOfPlainCallsResident() {
+        var la = na.to(device);
+        var lb = nb.to(device);
+        NdArray r = Nd.exp(na.add(nb)).mul(na).toHost();
+        la.toHost();
+        lb.toHost();
+        return r;
+    }
 }

@@ -2,9 +2,7 @@ package dev.tessel;
 
 import dev.tessel.spi.OpKind;
 import dev.tessel.spi.ReduceLoop;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * {@code ufunc.reduce}: over one axis, several, or all; with keepdims, initial, where and out.
@@ -85,15 +83,20 @@ final class Reduction {
     }
 
     static long[] keptShape(long[] shape, boolean[] reduced, boolean keepdims) {
-        List<Long> k = new ArrayList<>();
+        int n = 0;
+        for (int i = 0; i < shape.length; i++) {
+            n += !reduced[i] || keepdims ? 1 : 0;
+        }
+        long[] k = new long[n];
+        int j = 0;
         for (int i = 0; i < shape.length; i++) {
             if (!reduced[i]) {
-                k.add(shape[i]);
+                k[j++] = shape[i];
             } else if (keepdims) {
-                k.add(1L);
+                k[j++] = 1;
             }
         }
-        return k.stream().mapToLong(Long::longValue).toArray();
+        return k;
     }
 
     static long reducedSize(long[] shape, boolean[] reduced) {

@@ -42,8 +42,8 @@ final class RunFold {
         for (int i = 0; i < x.ndim(); i++) {
             (reduced[i] ? r : k).add(new long[] {x.shape[i], x.strides[i]});
         }
-        kShape = k.stream().mapToLong(p -> p[0]).toArray();
-        kStrides = k.stream().mapToLong(p -> p[1]).toArray();
+        kShape = column(k, 0);
+        kStrides = column(k, 1);
         long[][] merged = mergeRuns(r);
         rShape = merged[0];
         rStrides = merged[1];
@@ -65,7 +65,16 @@ final class RunFold {
         if (m.isEmpty()) {
             m.add(new long[] {1, 0});
         }
-        return new long[][] {m.stream().mapToLong(p -> p[0]).toArray(), m.stream().mapToLong(p -> p[1]).toArray()};
+        return new long[][] {column(m, 0), column(m, 1)};
+    }
+
+    /** Entry {@code c} of every pair: a loop, not a stream, as this runs on every reduction call. */
+    private static long[] column(List<long[]> pairs, int c) {
+        long[] out = new long[pairs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = pairs.get(i)[c];
+        }
+        return out;
     }
 
     void run() {

@@ -32,7 +32,8 @@ public final class Storage {
         if (scope != null) {
             return scope.allocate(bytes);
         }
-        MemorySegment seg = Arena.ofAuto().allocate(Math.max(bytes, 1), ALIGNMENT);
+        long size = Math.max(bytes, 1);
+        MemorySegment seg = size <= Slab.MAX_BYTES ? Slab.allocate(size) : Arena.ofAuto().allocate(size, ALIGNMENT);
         return new Storage(seg, false);
     }
 

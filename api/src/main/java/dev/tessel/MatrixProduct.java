@@ -16,6 +16,9 @@ import java.util.Arrays;
  * each block of rows is one call of the backend's {@link MatmulKernel}.
  */
 final class MatrixProduct {
+    /** Rows of A per kernel call, at least (the tail of a matrix aside). */
+    private static final long ROW_BLOCK = 128;
+
     private static final String SIGNATURE = "(n?,k),(k,m?)->(n?,m?)";
 
     private MatrixProduct() {
@@ -133,7 +136,9 @@ final class MatrixProduct {
         MemorySegment bs = b.segment();
         MemorySegment cs = c.segment();
         long[] batchShape = Arrays.copyOf(c.shape, nb);
-        d.forEachRange(batches * m, 1, (s, e) -> {
+        // A kernel call packs all of B's panels, so each call must cover enough rows of A to
+        // amortize that (1/ROW_BLOCK of the work); tiles are whole multiples of this block.
+        d.forEachRange(batches * m, Math.min(m, ROW_BLOCK), (s, e) -> {
             long row = s;
             while (row < e) {
                 long bi = row / m;

@@ -11,6 +11,9 @@ import java.util.List;
  * NumPy does, so memory streams forward instead of striding once per output.
  */
 final class SliceFold {
+    /** Outputs per tile, at least: 1024 x 8 bytes stays in L1 with the slice being folded in. */
+    static final long OUTPUT_BLOCK = 1024;
+
     private SliceFold() {
     }
 
@@ -50,7 +53,11 @@ final class SliceFold {
         if (init != null) {
             Assign.fill(res, init);
         }
-        d.forEachRange(fold.size(), UfuncCall.GRAIN, (s, e) -> {
+        // Each index of this space stands for a whole column of x, so the engine's per-index work
+        // estimate would cut it into tiles of a few outputs and call the loop once per (slice,
+        // tile); tiles of at least OUTPUT_BLOCK outputs keep each loop call long and the
+        // output block hot in cache.
+        d.forEachRange(fold.size(), OUTPUT_BLOCK, (s, e) -> {
             int r = 0;
             if (init == null) {
                 copy.run(copyLoop, s, e);

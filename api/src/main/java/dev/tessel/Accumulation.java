@@ -80,9 +80,13 @@ final class Accumulation {
         long xs = x.strides[ax];
         long rs = res.strides[ax];
         d.forEachRange(layout.size(), UfuncCall.GRAIN, (s, e) -> {
+            SliceFold.Shifted slice = new SliceFold.Shifted(op, 3);
             for (long i = 1; i < n; i++) {
                 long step = i - 1;
-                layout.run(SliceFold.shifted(op, new long[] {step * rs, step * xs, step * rs}), s, e);
+                slice.deltas[0] = step * rs;
+                slice.deltas[1] = step * xs;
+                slice.deltas[2] = step * rs;
+                layout.run(slice, s, e);
             }
         });
     }

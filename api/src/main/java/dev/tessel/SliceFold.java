@@ -63,20 +63,36 @@ final class SliceFold {
                 copy.run(copyLoop, s, e);
                 r = 1;
             }
+            Shifted slice = new Shifted(op, 3);
             for (; r < total; r++) {
-                fold.run(shifted(op, new long[] {0, deltas[r], 0}), s, e);
+                slice.deltas[1] = deltas[r];
+                fold.run(slice, s, e);
             }
         });
     }
 
-    /** {@code loop} with each operand's offset moved by {@code deltas} elements. */
-    static StridedLoop shifted(StridedLoop loop, long[] deltas) {
-        return (segs, offs, strides, n) -> {
-            long[] o = offs.clone();
-            for (int k = 0; k < o.length; k++) {
-                o[k] += deltas[k];
+    /**
+     * {@code loop} with each operand's offset moved by {@link #deltas} elements. One is made per
+     * range and reused for every slice, so folding many slices allocates nothing per slice.
+     * Not thread-safe: each range task makes its own.
+     */
+    static final class Shifted implements StridedLoop {
+        final long[] deltas;
+        private final StridedLoop loop;
+        private final long[] moved;
+
+        Shifted(StridedLoop loop, int operands) {
+            this.loop = loop;
+            this.deltas = new long[operands];
+            this.moved = new long[operands];
+        }
+
+        @Override
+        public void run(java.lang.foreign.MemorySegment[] segs, long[] offs, long[] strides, long n) {
+            for (int k = 0; k < moved.length; k++) {
+                moved[k] = offs[k] + deltas[k];
             }
-            loop.run(segs, o, strides, n);
-        };
+            loop.run(segs, moved, strides, n);
+        }
     }
 }

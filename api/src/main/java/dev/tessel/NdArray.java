@@ -182,11 +182,7 @@ public final class NdArray {
         if (size() != 1) {
             throw new ShapeException("can only convert an array of size 1 to a scalar, got shape " + Shape.format(shape));
         }
-        return ElementAccess.getDouble(this, firstElement());
-    }
-
-    private long firstElement() {
-        return offset;
+        return ElementAccess.getDouble(this, offset);
     }
 
     void checkWritable() {

@@ -128,12 +128,4 @@ public final class Shape {
         }
         return sb.append(')').toString();
     }
-
-    static long[] toLongs(int[] shape) {
-        long[] s = new long[shape.length];
-        for (int i = 0; i < shape.length; i++) {
-            s[i] = shape[i];
-        }
-        return s;
-    }
 }

@@ -4,16 +4,13 @@
 Run: python3 cpu-simd/gen/vmath_coeffs.py   (prints Java constants to paste into VectorMath)
 
 exp's Taylor coefficients are exact rationals, rounded once.
-sin's and tanh's polynomials are weighted least-squares fits on Chebyshev nodes, close to the
+sin's polynomial are weighted least-squares fits on Chebyshev nodes, close to the
 minimax error for these degrees: f(x) = x + x^3 P(x^2), weighted so that f's relative error is
 what gets minimized.
 """
 from fractions import Fraction
 from math import factorial
 import numpy as np
-
-TANH_SMALL = 0.625
-
 
 def taylor(kind, degrees):
     out = []
@@ -56,9 +53,6 @@ if __name__ == "__main__":
     c, rel = odd_fit(np.sin, 3, np.pi / 2)
     print(f"    // sin float32 fit on |x| <= pi/2: max relative error {rel:.2e}")
     show("SIN_F", c, "f")
-    c, rel = odd_fit(np.tanh, 4, TANH_SMALL)
-    print(f"    // tanh float32 fit on |x| <= {TANH_SMALL}: max relative error {rel:.2e}")
-    show("TANH_F", c, "f")
 
 # Splits of pi/2 and ln 2 into parts whose sum carries far more bits than one float / double,
 # for Cody-Waite reduction (x - n*C computed as x - n*C1 - n*C2 - n*C3 with FMAs).
@@ -79,3 +73,39 @@ if __name__ == "__main__":
     f32 = lambda v: np.float32(v)
     print("    // pi/2 and ln 2 split:", [float(v) for v in split(PI_2, 3, f32)], [float(v) for v in split(LN2, 2, f32)],
           split(LN2, 2, float))
+
+
+# ---- vmath2: float32 tanh through expm1, float32/float64 log, float64 exp ------------------------
+
+def poly_fit(fn, lead, deg, lo, hi, relative=True, m=6000):
+    """fn(r) = lead(r) + r^2 Q(r) on [lo, hi], Q of degree deg, least squares on Chebyshev nodes
+    weighted so that fn's relative (or absolute) error is what gets minimized, then a few Lawson
+    re-weightings towards the minimax error. Returns Q's coefficients (low order first) and the
+    max error with them rounded to the target type when evaluated in double."""
+    r = lo + (hi - lo) * (1 - np.cos(np.pi * (np.arange(m) + 0.5) / m)) / 2
+    r = r[np.abs(r) > 1e-9]
+    target = (fn(r) - lead(r)) / (r * r)
+    w = r * r / (np.abs(fn(r)) if relative else 1)
+    a = np.vstack([r ** k for k in range(deg + 1)]).T
+    lw = np.ones_like(r)
+    for _ in range(12):
+        c, *_ = np.linalg.lstsq(a * (w * lw)[:, None], target * w * lw, rcond=None)
+        err = np.abs((lead(r) + r * r * np.polyval(c[::-1], r)) / (fn(r) if relative else 1) - (1 if relative else fn(r)))
+        lw = lw * (err / err.max() + 1e-3) ** 0.5
+    return c, err.max()
+
+
+HALF_EXPM1_2 = lambda r: np.expm1(2 * r) / 2   # (e^{2r} - 1) / 2 = r + r^2 + 2r^3/3 + ...
+
+
+def tanh_f32():
+    """tanh |x| = H / (H + 1), H = expm1(2|x|) / 2 = 2^n h + (2^n - 1) / 2, with n = round(2|x| / ln 2),
+    r = |x| - n ln2/2 (|r| <= ln2/4) and h = (e^{2r} - 1) / 2 = r + r^2 Q(r)."""
+    c, rel = poly_fit(HALF_EXPM1_2, lambda r: r, 4, -np.log(2) / 4, np.log(2) / 4)
+    print(f"    // float32 tanh: (e^(2r) - 1) / 2 = r + r^2 Q(r) on |r| <= ln2/4, max relative error {rel:.2e}")
+    show("TANH_F", c, "f")
+    print("    // ln2/2 split:", [float(v) for v in split(LN2 / 2, 2, lambda v: np.float32(v))])
+
+
+if __name__ == "__main__":
+    tanh_f32()

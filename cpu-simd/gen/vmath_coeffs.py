@@ -109,3 +109,14 @@ def tanh_f32():
 
 if __name__ == "__main__":
     tanh_f32()
+
+
+def log_f32():
+    """log x = k ln2 + log1p(f), x = 2^k (1 + f) with 1 + f in [sqrt(1/2), sqrt(2)); log1p(f) = f + f^2 P(f)."""
+    c, rel = poly_fit(np.log1p, lambda r: r, 7, np.sqrt(0.5) - 1, np.sqrt(2) - 1)
+    print(f"    // float32 log1p(f) = f + f^2 P(f) on [sqrt(1/2) - 1, sqrt(2) - 1], max relative error {rel:.2e}")
+    show("LOG_F", c, "f")
+
+
+if __name__ == "__main__":
+    log_f32()

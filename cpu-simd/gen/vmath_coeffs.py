@@ -48,8 +48,6 @@ def show(name, values, suffix):
 
 
 if __name__ == "__main__":
-    show("EXP_F", taylor("exp", range(2, 8)), "f")
-    show("EXP_D", taylor("exp", range(2, 14)), "")
     c, rel = odd_fit(np.sin, 3, np.pi / 2)
     print(f"    // sin float32 fit on |x| <= pi/2: max relative error {rel:.2e}")
     show("SIN_F", c, "f")
@@ -120,3 +118,31 @@ def log_f32():
 
 if __name__ == "__main__":
     log_f32()
+
+
+def exp_f64(deg=9):
+    """e^r = 1 + r + r^2 P(r) on |r| <= ln2/2: P is a Chebyshev fit of (e^r - 1 - r) / r^2 in
+    40-digit arithmetic (mpmath), close to minimax; the max relative error is checked on 2001
+    points with the coefficients rounded to double. Degree 9 reaches 1.6e-17 (the Taylor
+    polynomial needs degree 11 for the same)."""
+    import mpmath as mp
+    mp.mp.dps = 40
+    h = mp.log(2) / 2
+
+    def g(r):
+        return (mp.expm1(r) - r) / r ** 2 if abs(r) > mp.mpf(10) ** -30 else mp.mpf(1) / 2
+
+    c = [float(v) for v in mp.chebyfit(g, [-h, h], deg + 1)][::-1]
+    worst = 0
+    for i in range(2001):
+        r = -h + 2 * h * i / 2000
+        p = mp.mpf(0)
+        for v in c[::-1]:
+            p = p * r + mp.mpf(v)
+        worst = max(worst, abs(1 + r + r * r * p - mp.exp(r)) / mp.exp(r))
+    print(f"    // float64 exp: e^r = 1 + r + r^2 P(r) on |r| <= ln2/2, max relative error {float(worst):.2e}")
+    show("EXP_D", c, "")
+
+
+if __name__ == "__main__":
+    exp_f64()

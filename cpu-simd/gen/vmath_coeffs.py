@@ -146,3 +146,4 @@ def exp_f64(deg=9):
 
 if __name__ == "__main__":
     exp_f64()
+

@@ -29,6 +29,13 @@ final class Float32Kernels {
         t.binary("power", DType.FLOAT32, DType.FLOAT32, Float32Kernels::powerKernel);
         t.binary("arctan2", DType.FLOAT32, DType.FLOAT32, Float32Kernels::arctan2Kernel);
         t.binary("copysign", DType.FLOAT32, DType.FLOAT32, Float32Kernels::copysignKernel);
+        t.binary("true_divide", DType.FLOAT32, DType.FLOAT32, Float32Kernels::trueDivideKernel);
+        t.binary("fmod", DType.FLOAT32, DType.FLOAT32, Float32Kernels::fmodKernel);
+        t.binary("remainder", DType.FLOAT32, DType.FLOAT32, Float32Kernels::remainderKernel);
+        t.binary("floor_divide", DType.FLOAT32, DType.FLOAT32, Float32Kernels::floorDivideKernel);
+        t.binary("hypot", DType.FLOAT32, DType.FLOAT32, Float32Kernels::hypotKernel);
+        t.binary("logaddexp", DType.FLOAT32, DType.FLOAT32, Float32Kernels::logaddexpKernel);
+        t.binary("logaddexp2", DType.FLOAT32, DType.FLOAT32, Float32Kernels::logaddexp2Kernel);
         t.binary("equal", DType.FLOAT32, DType.BOOL, Float32Kernels::equalKernel);
         t.binary("not_equal", DType.FLOAT32, DType.BOOL, Float32Kernels::notEqualKernel);
         t.binary("less", DType.FLOAT32, DType.BOOL, Float32Kernels::lessKernel);
@@ -65,6 +72,13 @@ final class Float32Kernels {
         t.unary("rad2deg", DType.FLOAT32, DType.FLOAT32, Float32Kernels::rad2degKernel);
         t.unary("trunc", DType.FLOAT32, DType.FLOAT32, Float32Kernels::truncKernel);
         t.unary("sign", DType.FLOAT32, DType.FLOAT32, Float32Kernels::signKernel);
+        t.unary("cbrt", DType.FLOAT32, DType.FLOAT32, Float32Kernels::cbrtKernel);
+        t.unary("expm1", DType.FLOAT32, DType.FLOAT32, Float32Kernels::expm1Kernel);
+        t.unary("log1p", DType.FLOAT32, DType.FLOAT32, Float32Kernels::log1pKernel);
+        t.unary("sinh", DType.FLOAT32, DType.FLOAT32, Float32Kernels::sinhKernel);
+        t.unary("cosh", DType.FLOAT32, DType.FLOAT32, Float32Kernels::coshKernel);
+        t.unary("arctanh", DType.FLOAT32, DType.FLOAT32, Float32Kernels::arctanhKernel);
+        t.unary("rint", DType.FLOAT32, DType.FLOAT32, Float32Kernels::rintKernel);
         t.unary("isnan", DType.FLOAT32, DType.BOOL, Float32Kernels::isnanKernel);
         t.unary("isinf", DType.FLOAT32, DType.BOOL, Float32Kernels::isinfKernel);
         t.unary("isfinite", DType.FLOAT32, DType.BOOL, Float32Kernels::isfiniteKernel);
@@ -162,6 +176,62 @@ final class Float32Kernels {
             float x = a.get(i);
             float y = b.get(i);
             c.set(i, (y < 0f || 1f / y < 0f) ? -TornadoMath.abs(x) : TornadoMath.abs(x));
+        }
+    }
+
+    public static void trueDivideKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, x / y);
+        }
+    }
+
+    public static void fmodKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (float) DeviceMath.fmod(x, y));
+        }
+    }
+
+    public static void remainderKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (float) DeviceMath.remainder(x, y));
+        }
+    }
+
+    public static void floorDivideKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (float) DeviceMath.floorDivide(x, y));
+        }
+    }
+
+    public static void hypotKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (float) DeviceMath.hypot(x, y));
+        }
+    }
+
+    public static void logaddexpKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (float) DeviceMath.logaddexp(x, y));
+        }
+    }
+
+    public static void logaddexp2Kernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (float) DeviceMath.logaddexp2(x, y));
         }
     }
 
@@ -423,6 +493,55 @@ final class Float32Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
             c.set(i, x > 0f ? 1f : (x < 0f ? -1f : (x == 0f ? 0f : x)));
+        }
+    }
+
+    public static void cbrtKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.cbrt(x));
+        }
+    }
+
+    public static void expm1Kernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.expm1(x));
+        }
+    }
+
+    public static void log1pKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.log1p(x));
+        }
+    }
+
+    public static void sinhKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.sinh(x));
+        }
+    }
+
+    public static void coshKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.cosh(x));
+        }
+    }
+
+    public static void arctanhKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.arctanh(x));
+        }
+    }
+
+    public static void rintKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.rint(x));
         }
     }
 

@@ -29,6 +29,12 @@ final class Float64Kernels {
         t.binary("power", DType.FLOAT64, DType.FLOAT64, Float64Kernels::powerKernel);
         t.binary("arctan2", DType.FLOAT64, DType.FLOAT64, Float64Kernels::arctan2Kernel);
         t.binary("copysign", DType.FLOAT64, DType.FLOAT64, Float64Kernels::copysignKernel);
+        t.binary("true_divide", DType.FLOAT64, DType.FLOAT64, Float64Kernels::trueDivideKernel);
+        t.binary("fmod", DType.FLOAT64, DType.FLOAT64, Float64Kernels::fmodKernel);
+        t.binary("remainder", DType.FLOAT64, DType.FLOAT64, Float64Kernels::remainderKernel);
+        t.binary("floor_divide", DType.FLOAT64, DType.FLOAT64, Float64Kernels::floorDivideKernel);
+        t.binary("hypot", DType.FLOAT64, DType.FLOAT64, Float64Kernels::hypotKernel);
+        t.binary("float_power", DType.FLOAT64, DType.FLOAT64, Float64Kernels::floatPowerKernel);
         t.binary("equal", DType.FLOAT64, DType.BOOL, Float64Kernels::equalKernel);
         t.binary("not_equal", DType.FLOAT64, DType.BOOL, Float64Kernels::notEqualKernel);
         t.binary("less", DType.FLOAT64, DType.BOOL, Float64Kernels::lessKernel);
@@ -65,6 +71,13 @@ final class Float64Kernels {
         t.unary("rad2deg", DType.FLOAT64, DType.FLOAT64, Float64Kernels::rad2degKernel);
         t.unary("trunc", DType.FLOAT64, DType.FLOAT64, Float64Kernels::truncKernel);
         t.unary("sign", DType.FLOAT64, DType.FLOAT64, Float64Kernels::signKernel);
+        t.unary("cbrt", DType.FLOAT64, DType.FLOAT64, Float64Kernels::cbrtKernel);
+        t.unary("expm1", DType.FLOAT64, DType.FLOAT64, Float64Kernels::expm1Kernel);
+        t.unary("log1p", DType.FLOAT64, DType.FLOAT64, Float64Kernels::log1pKernel);
+        t.unary("sinh", DType.FLOAT64, DType.FLOAT64, Float64Kernels::sinhKernel);
+        t.unary("cosh", DType.FLOAT64, DType.FLOAT64, Float64Kernels::coshKernel);
+        t.unary("arctanh", DType.FLOAT64, DType.FLOAT64, Float64Kernels::arctanhKernel);
+        t.unary("rint", DType.FLOAT64, DType.FLOAT64, Float64Kernels::rintKernel);
         t.unary("isnan", DType.FLOAT64, DType.BOOL, Float64Kernels::isnanKernel);
         t.unary("isinf", DType.FLOAT64, DType.BOOL, Float64Kernels::isinfKernel);
         t.unary("isfinite", DType.FLOAT64, DType.BOOL, Float64Kernels::isfiniteKernel);
@@ -162,6 +175,54 @@ final class Float64Kernels {
             double x = a.get(i);
             double y = b.get(i);
             c.set(i, (y < 0d || 1d / y < 0d) ? -TornadoMath.abs(x) : TornadoMath.abs(x));
+        }
+    }
+
+    public static void trueDivideKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, x / y);
+        }
+    }
+
+    public static void fmodKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, DeviceMath.fmod(x, y));
+        }
+    }
+
+    public static void remainderKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, DeviceMath.remainder(x, y));
+        }
+    }
+
+    public static void floorDivideKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, DeviceMath.floorDivide(x, y));
+        }
+    }
+
+    public static void hypotKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, DeviceMath.hypot(x, y));
+        }
+    }
+
+    public static void floatPowerKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, TornadoMath.pow(x, y));
         }
     }
 
@@ -423,6 +484,55 @@ final class Float64Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
             c.set(i, x > 0d ? 1d : (x < 0d ? -1d : (x == 0d ? 0d : x)));
+        }
+    }
+
+    public static void cbrtKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.cbrt(x));
+        }
+    }
+
+    public static void expm1Kernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.expm1(x));
+        }
+    }
+
+    public static void log1pKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.log1p(x));
+        }
+    }
+
+    public static void sinhKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.sinh(x));
+        }
+    }
+
+    public static void coshKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.cosh(x));
+        }
+    }
+
+    public static void arctanhKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.arctanh(x));
+        }
+    }
+
+    public static void rintKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.rint(x));
         }
     }
 

@@ -46,6 +46,7 @@ final class Int32Kernels {
         t.unary("square", DType.INT32, DType.INT32, Int32Kernels::squareKernel);
         t.unary("sign", DType.INT32, DType.INT32, Int32Kernels::signKernel);
         t.unary("invert", DType.INT32, DType.INT32, Int32Kernels::invertKernel);
+        t.unary("reciprocal", DType.INT32, DType.INT32, Int32Kernels::reciprocalKernel);
         t.reduction("add", DType.INT32, Int32Kernels::addPartials);
         t.reduction("multiply", DType.INT32, Int32Kernels::multiplyPartials);
         t.reduction("maximum", DType.INT32, Int32Kernels::maximumPartials);
@@ -276,6 +277,13 @@ final class Int32Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             int x = a.get(i);
             c.set(i, ~x);
+        }
+    }
+
+    public static void reciprocalKernel(IntArray a, IntArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            int x = a.get(i);
+            c.set(i, x == 0 ? Integer.MIN_VALUE : 1 / x);
         }
     }
 

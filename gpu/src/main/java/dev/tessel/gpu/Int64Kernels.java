@@ -47,6 +47,7 @@ final class Int64Kernels {
         t.unary("square", DType.INT64, DType.INT64, Int64Kernels::squareKernel);
         t.unary("sign", DType.INT64, DType.INT64, Int64Kernels::signKernel);
         t.unary("invert", DType.INT64, DType.INT64, Int64Kernels::invertKernel);
+        t.unary("reciprocal", DType.INT64, DType.INT64, Int64Kernels::reciprocalKernel);
         t.reduction("add", DType.INT64, Int64Kernels::addPartials);
         t.reduction("multiply", DType.INT64, Int64Kernels::multiplyPartials);
         t.reduction("maximum", DType.INT64, Int64Kernels::maximumPartials);
@@ -277,6 +278,13 @@ final class Int64Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             long x = a.get(i);
             c.set(i, ~x);
+        }
+    }
+
+    public static void reciprocalKernel(LongArray a, LongArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            long x = a.get(i);
+            c.set(i, x == 0L ? Long.MIN_VALUE : 1L / x);
         }
     }
 

@@ -181,6 +181,99 @@ def arg_kernel(name, d, better, is_float):
 """
 
 
+AXIS_INDEX = """            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {{
+                int o = w / chunks;
+                int c = w - o * chunks;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);"""
+
+
+def axis_kernels(name, d, init, step):
+    """Axis reduction of an (outer, n, inner) block in one graph: work-item w folds chunk c of
+    output o's run (meta = outputs, n, inner, chunks per output), then one work-item per output
+    folds its chunks in order. Padded work-items past the live range do nothing."""
+    idx = AXIS_INDEX.format()
+    return f"""
+    public static void {name}AxisPartials({d['arr']} in, IntArray meta, {d['arr']} part) {{
+        for (@Parallel int w = 0; w < part.getSize(); w++) {{
+{idx}
+                {d['t']} acc = {init};
+                for (int j = start; j < end; j++) {{
+                    {d['t']} x = in.get(base + j * inner);
+                    acc = {step};
+                }}
+                part.set(w, acc);
+            }}
+        }}
+    }}
+
+    public static void {name}AxisCombine({d['arr']} part, IntArray meta, {d['arr']} out) {{
+        for (@Parallel int o = 0; o < out.getSize(); o++) {{
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {{
+                {d['t']} acc = {init};
+                for (int c = 0; c < chunks; c++) {{
+                    {d['t']} x = part.get(o * chunks + c);
+                    acc = {step};
+                }}
+                out.set(o, acc);
+            }}
+        }}
+    }}
+"""
+
+
+def axis_arg_kernels(name, d, better, is_float):
+    guard = "best == best && " if is_float else ""
+    nan = " || x != x" if is_float else ""
+    idx = AXIS_INDEX.format()
+    return f"""
+    public static void {name}AxisPartials({d['arr']} in, IntArray meta, {d['arr']} partValue, IntArray partIndex) {{
+        for (@Parallel int w = 0; w < partValue.getSize(); w++) {{
+{idx}
+                int at = -1;
+                {d['t']} best = {d['zero']};
+                for (int j = start; j < end; j++) {{
+                    {d['t']} x = in.get(base + j * inner);
+                    if (at < 0 || ({guard}(x {better} best{nan}))) {{
+                        best = x;
+                        at = j;
+                    }}
+                }}
+                partValue.set(w, best);
+                partIndex.set(w, at);
+            }}
+        }}
+    }}
+
+    public static void {name}AxisCombine({d['arr']} partValue, IntArray partIndex, IntArray meta, LongArray out) {{
+        for (@Parallel int o = 0; o < out.getSize(); o++) {{
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {{
+                int at = -1;
+                {d['t']} best = {d['zero']};
+                for (int c = 0; c < chunks; c++) {{
+                    {d['t']} x = partValue.get(o * chunks + c);
+                    if (at < 0 || ({guard}(x {better} best{nan}))) {{
+                        best = x;
+                        at = partIndex.get(o * chunks + c);
+                    }}
+                }}
+                out.set(o, at);
+            }}
+        }}
+    }}
+"""
+
+
 def method(ufunc):
     """Kernel method names: OpenCL compiles a kernel under its Java name, and a kernel called
     sqrt, exp or isnan collides with the OpenCL built-in of that name (the kernel is then not
@@ -233,11 +326,17 @@ def gen(dtype, d, is_float):
     for n, (init, step) in red.items():
         body.append(reduce_kernel(n, d, init, step))
         reg.append(f'        t.reduction("{n}", DType.{dtype}, {d["cls"]}::{n}Partials);')
+    for n, (init, step) in red.items():
+        body.append(axis_kernels(n, d, init, step))
+        reg.append(f'        t.axis("{n}", DType.{dtype}, {d["cls"]}::{n}AxisPartials, {d["cls"]}::{n}AxisCombine);')
+    for n, better in (("argmax", ">"), ("argmin", "<")):
+        body.append(axis_arg_kernels(n, d, better, is_float))
+        reg.append(f'        t.axisArg("{n}", DType.{dtype}, {d["cls"]}::{n}AxisPartials, {d["cls"]}::{n}AxisCombine);')
     body.append(arg_kernel("argmax", d, ">", is_float))
     body.append(arg_kernel("argmin", d, "<", is_float))
     reg.append(f'        t.arg("argmax", DType.{dtype}, {d["cls"]}::argmaxPartials);')
     reg.append(f'        t.arg("argmin", DType.{dtype}, {d["cls"]}::argminPartials);')
-    imports = sorted({d['arr'], "ByteArray", "IntArray"})
+    imports = sorted({d['arr'], "ByteArray", "IntArray", "LongArray"})
     imp = "\n".join(f"import uk.ac.manchester.tornado.api.types.arrays.{a};" for a in imports)
     return f"""{BANNER}package dev.tessel.gpu;
 
@@ -246,7 +345,7 @@ import uk.ac.manchester.tornado.api.annotations.Parallel;
 import uk.ac.manchester.tornado.api.math.TornadoMath;
 {imp}
 
-/** {dtype} kernels: elementwise ufuncs, per-chunk reduction partials, arg-reduction partials. */
+/** {dtype} kernels: elementwise ufuncs, per-chunk reduction partials, arg-reduction partials, axis reductions. */
 final class {d['cls']} {{
     /** Elements folded by one reduction work-item. */
     static final int CHUNK = {CHUNK};

@@ -8,8 +8,9 @@ import uk.ac.manchester.tornado.api.math.TornadoMath;
 import uk.ac.manchester.tornado.api.types.arrays.ByteArray;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
+import uk.ac.manchester.tornado.api.types.arrays.LongArray;
 
-/** FLOAT32 kernels: elementwise ufuncs, per-chunk reduction partials, arg-reduction partials. */
+/** FLOAT32 kernels: elementwise ufuncs, per-chunk reduction partials, arg-reduction partials, axis reductions. */
 final class Float32Kernels {
     /** Elements folded by one reduction work-item. */
     static final int CHUNK = 128;
@@ -87,6 +88,12 @@ final class Float32Kernels {
         t.reduction("multiply", DType.FLOAT32, Float32Kernels::multiplyPartials);
         t.reduction("maximum", DType.FLOAT32, Float32Kernels::maximumPartials);
         t.reduction("minimum", DType.FLOAT32, Float32Kernels::minimumPartials);
+        t.axis("add", DType.FLOAT32, Float32Kernels::addAxisPartials, Float32Kernels::addAxisCombine);
+        t.axis("multiply", DType.FLOAT32, Float32Kernels::multiplyAxisPartials, Float32Kernels::multiplyAxisCombine);
+        t.axis("maximum", DType.FLOAT32, Float32Kernels::maximumAxisPartials, Float32Kernels::maximumAxisCombine);
+        t.axis("minimum", DType.FLOAT32, Float32Kernels::minimumAxisPartials, Float32Kernels::minimumAxisCombine);
+        t.axisArg("argmax", DType.FLOAT32, Float32Kernels::argmaxAxisPartials, Float32Kernels::argmaxAxisCombine);
+        t.axisArg("argmin", DType.FLOAT32, Float32Kernels::argminAxisPartials, Float32Kernels::argminAxisCombine);
         t.arg("argmax", DType.FLOAT32, Float32Kernels::argmaxPartials);
         t.arg("argmin", DType.FLOAT32, Float32Kernels::argminPartials);
     }
@@ -622,6 +629,252 @@ final class Float32Kernels {
                 acc = (acc < x || acc != acc) ? acc : x;
             }
             part.set(c, acc);
+        }
+    }
+
+    public static void addAxisPartials(FloatArray in, IntArray meta, FloatArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int o = w / chunks;
+                int c = w - o * chunks;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                float acc = 0f;
+                for (int j = start; j < end; j++) {
+                    float x = in.get(base + j * inner);
+                    acc = acc + x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void addAxisCombine(FloatArray part, IntArray meta, FloatArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                float acc = 0f;
+                for (int c = 0; c < chunks; c++) {
+                    float x = part.get(o * chunks + c);
+                    acc = acc + x;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void multiplyAxisPartials(FloatArray in, IntArray meta, FloatArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int o = w / chunks;
+                int c = w - o * chunks;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                float acc = 1f;
+                for (int j = start; j < end; j++) {
+                    float x = in.get(base + j * inner);
+                    acc = acc * x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void multiplyAxisCombine(FloatArray part, IntArray meta, FloatArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                float acc = 1f;
+                for (int c = 0; c < chunks; c++) {
+                    float x = part.get(o * chunks + c);
+                    acc = acc * x;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void maximumAxisPartials(FloatArray in, IntArray meta, FloatArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int o = w / chunks;
+                int c = w - o * chunks;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                float acc = -Float.POSITIVE_INFINITY;
+                for (int j = start; j < end; j++) {
+                    float x = in.get(base + j * inner);
+                    acc = (acc > x || acc != acc) ? acc : x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void maximumAxisCombine(FloatArray part, IntArray meta, FloatArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                float acc = -Float.POSITIVE_INFINITY;
+                for (int c = 0; c < chunks; c++) {
+                    float x = part.get(o * chunks + c);
+                    acc = (acc > x || acc != acc) ? acc : x;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void minimumAxisPartials(FloatArray in, IntArray meta, FloatArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int o = w / chunks;
+                int c = w - o * chunks;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                float acc = Float.POSITIVE_INFINITY;
+                for (int j = start; j < end; j++) {
+                    float x = in.get(base + j * inner);
+                    acc = (acc < x || acc != acc) ? acc : x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void minimumAxisCombine(FloatArray part, IntArray meta, FloatArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                float acc = Float.POSITIVE_INFINITY;
+                for (int c = 0; c < chunks; c++) {
+                    float x = part.get(o * chunks + c);
+                    acc = (acc < x || acc != acc) ? acc : x;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void argmaxAxisPartials(FloatArray in, IntArray meta, FloatArray partValue, IntArray partIndex) {
+        for (@Parallel int w = 0; w < partValue.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int o = w / chunks;
+                int c = w - o * chunks;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int at = -1;
+                float best = 0f;
+                for (int j = start; j < end; j++) {
+                    float x = in.get(base + j * inner);
+                    if (at < 0 || (best == best && (x > best || x != x))) {
+                        best = x;
+                        at = j;
+                    }
+                }
+                partValue.set(w, best);
+                partIndex.set(w, at);
+            }
+        }
+    }
+
+    public static void argmaxAxisCombine(FloatArray partValue, IntArray partIndex, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int at = -1;
+                float best = 0f;
+                for (int c = 0; c < chunks; c++) {
+                    float x = partValue.get(o * chunks + c);
+                    if (at < 0 || (best == best && (x > best || x != x))) {
+                        best = x;
+                        at = partIndex.get(o * chunks + c);
+                    }
+                }
+                out.set(o, at);
+            }
+        }
+    }
+
+    public static void argminAxisPartials(FloatArray in, IntArray meta, FloatArray partValue, IntArray partIndex) {
+        for (@Parallel int w = 0; w < partValue.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int o = w / chunks;
+                int c = w - o * chunks;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int at = -1;
+                float best = 0f;
+                for (int j = start; j < end; j++) {
+                    float x = in.get(base + j * inner);
+                    if (at < 0 || (best == best && (x < best || x != x))) {
+                        best = x;
+                        at = j;
+                    }
+                }
+                partValue.set(w, best);
+                partIndex.set(w, at);
+            }
+        }
+    }
+
+    public static void argminAxisCombine(FloatArray partValue, IntArray partIndex, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int at = -1;
+                float best = 0f;
+                for (int c = 0; c < chunks; c++) {
+                    float x = partValue.get(o * chunks + c);
+                    if (at < 0 || (best == best && (x < best || x != x))) {
+                        best = x;
+                        at = partIndex.get(o * chunks + c);
+                    }
+                }
+                out.set(o, at);
+            }
         }
     }
 

@@ -13,11 +13,13 @@ final class ArgReduction {
     }
 
     static NdArray argmax(NdArray a, Integer axis) {
-        return NamedReductions.gate("argmax", a, () -> arg("argmax", a, axis));
+        NdArray resident = DeviceFolds.tryArg("argmax", a, axis); // a lent to a device
+        return resident != null ? resident : NamedReductions.gate("argmax", a, () -> arg("argmax", a, axis));
     }
 
     static NdArray argmin(NdArray a, Integer axis) {
-        return NamedReductions.gate("argmin", a, () -> arg("argmin", a, axis));
+        NdArray resident = DeviceFolds.tryArg("argmin", a, axis);
+        return resident != null ? resident : NamedReductions.gate("argmin", a, () -> arg("argmin", a, axis));
     }
 
     static NdArray arg(String which, NdArray a, Integer axis) {

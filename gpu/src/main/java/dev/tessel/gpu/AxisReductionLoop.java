@@ -97,10 +97,16 @@ final class AxisReductionLoop implements AxisReduceLoop, AxisArgLoop {
 
     /** The CPU path of the failure policy: the scalar reference's loops, one run per output. */
     private void onHost(MemorySegment in, long off, long outer, long n, long inner, MemorySegment out) {
-        DType t = kernel.types().getFirst();
+        hostFold(kernel, in, off, outer, n, inner, out);
+    }
+
+    /** The scalar reference's result for axis kernel {@code k} (also the CPU path of resident chains). */
+    static void hostFold(Kernel k, MemorySegment in, long off, long outer, long n, long inner, MemorySegment out) {
+        DType t = k.types().getFirst();
         ReferenceBackend ref = ReferenceBackend.INSTANCE;
-        eachRun(in, off, outer, n, inner, out, isArg() ? ref.argLoop(kernel.ufunc(), t) : null,
-                isArg() ? null : ref.reduceLoop(kernel.ufunc(), t), t);
+        boolean arg = k.kind() == Kind.AXIS_ARG;
+        eachRun(in, off, outer, n, inner, out, arg ? ref.argLoop(k.ufunc(), t) : null,
+                arg ? null : ref.reduceLoop(k.ufunc(), t), t);
     }
 
     private static void eachRun(MemorySegment in, long off, long outer, long n, long inner, MemorySegment out,

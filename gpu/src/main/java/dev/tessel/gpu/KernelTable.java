@@ -14,6 +14,18 @@ import uk.ac.manchester.tornado.api.types.arrays.LongArray;
 /**
  * Every kernel the GPU backend has, by ufunc name and resolved loop dtypes (the shared naming
  * convention: inputs, then outputs). The generated {@code *Kernels} classes fill it.
+ *
+ * <p>Elementwise ufuncs on FLOAT32, FLOAT64, INT32 and INT64 that have no kernel here, so the
+ * generic layer runs them on the CPU (or casts), and why:
+ * <ul>
+ *   <li>float64 {@code logaddexp}, {@code logaddexp2}: {@code x + log1p(exp(-d))} cancels for
+ *       negative x, and the device's exp/log, an ulp from Java's, put it up to 4 ULP from the
+ *       reference, above the table's 2 (float32 computes in double and is within 3);</li>
+ *   <li>integer {@code power}: NumPy raises on a negative exponent, which a kernel cannot;</li>
+ *   <li>{@code nextafter}: needs the floats' bit patterns (not attempted);</li>
+ *   <li>{@code clip}, {@code where}: three inputs, and the table holds unary and binary kernels only;</li>
+ *   <li>{@code divmod}: two outputs (floor_divide and remainder each have kernels).</li>
+ * </ul>
  */
 final class KernelTable {
     /** The kernels of Tessel's four device dtypes; other dtypes go through a cast or the CPU. */

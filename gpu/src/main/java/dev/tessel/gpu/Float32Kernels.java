@@ -478,14 +478,14 @@ final class Float32Kernels {
     public static void deg2radKernel(FloatArray a, FloatArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
-            c.set(i, x * 0.017453292519943295f);
+            c.set(i, (float) (x * 0.017453292519943295d));
         }
     }
 
     public static void rad2degKernel(FloatArray a, FloatArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
-            c.set(i, x * 57.29577951308232f);
+            c.set(i, (float) (x * 57.29577951308232d));
         }
     }
 

@@ -469,14 +469,14 @@ final class Float64Kernels {
     public static void deg2radKernel(DoubleArray a, DoubleArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
-            c.set(i, x * 0.017453292519943295d);
+            c.set(i, (x * 0.017453292519943295d));
         }
     }
 
     public static void rad2degKernel(DoubleArray a, DoubleArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
-            c.set(i, x * 57.29577951308232d);
+            c.set(i, (x * 57.29577951308232d));
         }
     }
 

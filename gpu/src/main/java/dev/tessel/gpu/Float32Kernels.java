@@ -660,12 +660,12 @@ final class Float32Kernels {
             int outputs = meta.get(0);
             int chunks = meta.get(3);
             if (o < outputs) {
-                float acc = 0f;
+                double acc = 0f;
                 for (int c = 0; c < chunks; c++) {
-                    float x = part.get(o * chunks + c);
+                    double x = part.get(o * chunks + c);
                     acc = acc + x;
                 }
-                out.set(o, acc);
+                out.set(o, (float) acc);
             }
         }
     }
@@ -698,12 +698,12 @@ final class Float32Kernels {
             int outputs = meta.get(0);
             int chunks = meta.get(3);
             if (o < outputs) {
-                float acc = 1f;
+                double acc = 1f;
                 for (int c = 0; c < chunks; c++) {
-                    float x = part.get(o * chunks + c);
+                    double x = part.get(o * chunks + c);
                     acc = acc * x;
                 }
-                out.set(o, acc);
+                out.set(o, (float) acc);
             }
         }
     }
@@ -736,12 +736,12 @@ final class Float32Kernels {
             int outputs = meta.get(0);
             int chunks = meta.get(3);
             if (o < outputs) {
-                float acc = -Float.POSITIVE_INFINITY;
+                double acc = -Float.POSITIVE_INFINITY;
                 for (int c = 0; c < chunks; c++) {
-                    float x = part.get(o * chunks + c);
+                    double x = part.get(o * chunks + c);
                     acc = (acc > x || acc != acc) ? acc : x;
                 }
-                out.set(o, acc);
+                out.set(o, (float) acc);
             }
         }
     }
@@ -774,12 +774,12 @@ final class Float32Kernels {
             int outputs = meta.get(0);
             int chunks = meta.get(3);
             if (o < outputs) {
-                float acc = Float.POSITIVE_INFINITY;
+                double acc = Float.POSITIVE_INFINITY;
                 for (int c = 0; c < chunks; c++) {
-                    float x = part.get(o * chunks + c);
+                    double x = part.get(o * chunks + c);
                     acc = (acc < x || acc != acc) ? acc : x;
                 }
-                out.set(o, acc);
+                out.set(o, (float) acc);
             }
         }
     }

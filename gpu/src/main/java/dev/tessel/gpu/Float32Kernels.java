@@ -639,8 +639,8 @@ final class Float32Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -662,7 +662,7 @@ final class Float32Kernels {
             if (o < outputs) {
                 double acc = 0f;
                 for (int c = 0; c < chunks; c++) {
-                    double x = part.get(o * chunks + c);
+                    double x = part.get(c * outputs + o);
                     acc = acc + x;
                 }
                 out.set(o, (float) acc);
@@ -677,8 +677,8 @@ final class Float32Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -700,7 +700,7 @@ final class Float32Kernels {
             if (o < outputs) {
                 double acc = 1f;
                 for (int c = 0; c < chunks; c++) {
-                    double x = part.get(o * chunks + c);
+                    double x = part.get(c * outputs + o);
                     acc = acc * x;
                 }
                 out.set(o, (float) acc);
@@ -715,8 +715,8 @@ final class Float32Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -738,7 +738,7 @@ final class Float32Kernels {
             if (o < outputs) {
                 double acc = -Float.POSITIVE_INFINITY;
                 for (int c = 0; c < chunks; c++) {
-                    double x = part.get(o * chunks + c);
+                    double x = part.get(c * outputs + o);
                     acc = (acc > x || acc != acc) ? acc : x;
                 }
                 out.set(o, (float) acc);
@@ -753,8 +753,8 @@ final class Float32Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -776,7 +776,7 @@ final class Float32Kernels {
             if (o < outputs) {
                 double acc = Float.POSITIVE_INFINITY;
                 for (int c = 0; c < chunks; c++) {
-                    double x = part.get(o * chunks + c);
+                    double x = part.get(c * outputs + o);
                     acc = (acc < x || acc != acc) ? acc : x;
                 }
                 out.set(o, (float) acc);
@@ -791,8 +791,8 @@ final class Float32Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -820,10 +820,10 @@ final class Float32Kernels {
                 int at = -1;
                 float best = 0f;
                 for (int c = 0; c < chunks; c++) {
-                    float x = partValue.get(o * chunks + c);
+                    float x = partValue.get(c * outputs + o);
                     if (at < 0 || (best == best && (x > best || x != x))) {
                         best = x;
-                        at = partIndex.get(o * chunks + c);
+                        at = partIndex.get(c * outputs + o);
                     }
                 }
                 out.set(o, at);
@@ -838,8 +838,8 @@ final class Float32Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -867,10 +867,10 @@ final class Float32Kernels {
                 int at = -1;
                 float best = 0f;
                 for (int c = 0; c < chunks; c++) {
-                    float x = partValue.get(o * chunks + c);
+                    float x = partValue.get(c * outputs + o);
                     if (at < 0 || (best == best && (x < best || x != x))) {
                         best = x;
-                        at = partIndex.get(o * chunks + c);
+                        at = partIndex.get(c * outputs + o);
                     }
                 }
                 out.set(o, at);

@@ -4,6 +4,7 @@ package dev.tessel.cpu;
 
 import dev.tessel.spi.ArgLoop;
 import dev.tessel.spi.ReduceLoop;
+import dev.tessel.spi.RowFold;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
@@ -105,6 +106,11 @@ final class Float64Folds {
         };
     }
 
+    /** The row fold of {@code add} (sums down the columns of a C-order matrix), else null. */
+    static RowFold rows(String ufunc) {
+        return ufunc.equals("add") ? Float64Folds::rowSum : null;
+    }
+
     // ---- pairwise sum / product ----
 
     private static double tree(MemorySegment in, long off, long stride, long n, boolean mul) {
@@ -204,5 +210,67 @@ final class Float64Folds {
             }
         }
         return lanes[0];
+    }
+
+    // ---- sums down columns ----
+
+    /**
+     * {@link RowFold} for add: each column's rows are added in order, as row-by-row binary adds
+     * would (same bits), but {@link #ROWS} rows at a time into a register, so the accumulators
+     * are read and written once per ROWS rows instead of once per row (the row-by-row loop
+     * moved three elements per element summed and measured 0.5x NumPy on 1000 x 1000).
+     */
+    private static void rowSum(MemorySegment in, long off, long rowStride, long rows, long n, MemorySegment out, long o) {
+        long r = 0;
+        for (; r + ROWS <= rows; r += ROWS) {
+            addRows(in, off + r * rowStride, rowStride, n, out, o);
+        }
+        for (; r < rows; r++) {
+            addRow(in, off + r * rowStride, n, out, o);
+        }
+    }
+
+    /** Rows folded per pass over the accumulators: eight loads per load and store of out. */
+    private static final int ROWS = 8;
+
+    // Eight rows per pass: acc = (((out + row0) + row1) + ...) + row7 per column vector. The
+    // iterations are independent, so the out-of-order core overlaps their add chains.
+    private static void addRows(MemorySegment in, long off, long rs, long n, MemorySegment out, long o) {
+        long b = off * W;
+        long d = rs * W;
+        long ob = o * W;
+        long j = 0;
+        for (long end = n - L; j <= end; j += L) {
+            long at = b + j * W;
+            DoubleVector a = DoubleVector.fromMemorySegment(S, out, ob + j * W, NO);
+            a = a.add(DoubleVector.fromMemorySegment(S, in, at, NO));
+            a = a.add(DoubleVector.fromMemorySegment(S, in, at + d, NO));
+            a = a.add(DoubleVector.fromMemorySegment(S, in, at + 2 * d, NO));
+            a = a.add(DoubleVector.fromMemorySegment(S, in, at + 3 * d, NO));
+            a = a.add(DoubleVector.fromMemorySegment(S, in, at + 4 * d, NO));
+            a = a.add(DoubleVector.fromMemorySegment(S, in, at + 5 * d, NO));
+            a = a.add(DoubleVector.fromMemorySegment(S, in, at + 6 * d, NO));
+            a = a.add(DoubleVector.fromMemorySegment(S, in, at + 7 * d, NO));
+            a.intoMemorySegment(out, ob + j * W, NO);
+        }
+        for (; j < n; j++) {
+            double a = out.getAtIndex(E, o + j);
+            for (int k = 0; k < ROWS; k++) {
+                a += in.getAtIndex(E, off + k * rs + j);
+            }
+            out.setAtIndex(E, o + j, a);
+        }
+    }
+
+    private static void addRow(MemorySegment in, long off, long n, MemorySegment out, long o) {
+        long j = 0;
+        for (long end = n - L; j <= end; j += L) {
+            DoubleVector.fromMemorySegment(S, out, (o + j) * W, NO)
+                    .add(DoubleVector.fromMemorySegment(S, in, (off + j) * W, NO))
+                    .intoMemorySegment(out, (o + j) * W, NO);
+        }
+        for (; j < n; j++) {
+            out.setAtIndex(E, o + j, out.getAtIndex(E, o + j) + in.getAtIndex(E, off + j));
+        }
     }
 }

@@ -44,7 +44,7 @@ public final class Scheduler implements Engine {
         this.catalog = catalog;
         this.policy = new PlacementPolicy(config, catalog);
         this.budget = new ThreadBudget(config.cpuThreads());
-        this.pool = new WorkerPool(config.cpuThreads());
+        this.pool = new WorkerPool(config.cpuThreads(), config.get(ConfigKey.SPIN_MICROS) * 1000);
         this.log = new PlacementLog(config.trace() ? traceSink : null);
         this.tileBytes = config.get(ConfigKey.TILE_BYTES);
         threshold(OpKind.COPY, ConfigKey.MIN_ELEMENTS_COPY);

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * compare-and-set plus that scan; releasing is a single release-store on the entry (see
  * {@link LeaseSlot}), so an uncontended binary op (two reads, one write) pays three CAS in
  * total. There is no global lock: ops on different storages never touch the same memory.
+ * A slot keeps its reference fields from one lease to the next and {@link LeaseSlot#fill}
+ * writes only those that change (see there why).
  * Waiting (mode {@code wait}) happens outside the lock, in {@link LeaseAcquirer}.
  */
 final class Ledger {
@@ -71,15 +73,7 @@ final class Ledger {
             if (free == null) {
                 free = appendSlot();
             }
-            free.kind = kind;
-            free.lo = lo;
-            free.hi = hi;
-            free.period = period;
-            free.width = width;
-            free.owner = owner;
-            free.thread = Thread.currentThread();
-            free.op = op;
-            free.site = debug ? new Throwable("lease taken here") : null;
+            free.fill(kind, lo, hi, period, width, owner, op, debug ? new Throwable("lease taken here") : null);
             free.publish();
         } finally {
             unlock();

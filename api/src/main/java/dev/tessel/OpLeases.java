@@ -11,17 +11,17 @@ import java.util.Arrays;
  * on a conflict every entry already taken is dropped before failing or waiting, so a waiting
  * op never holds anything another op needs. The first three entries live in fields, so a
  * unary or binary op allocates this one small object and nothing else.
+ *
+ * <p>The owner of an op is its calling thread. Ops on one thread nest strictly (an op that
+ * runs other ops inside it, a mean calling sum, a reduction copying its input, enters them
+ * while it is open), and every op open on a thread at once belongs to that thread's one
+ * outermost op, so "same thread" is exactly "same op" here: an op never conflicts with itself
+ * however it is composed. The thread object needs no thread-local lookup and never changes,
+ * so the ledger's slot keeps it across ops (see {@link LeaseSlot#fill}). Explicit leases and
+ * device loans pass their own owner and so still conflict with this thread's ops.
  */
 public final class OpLeases implements AutoCloseable {
-    /**
-     * The op this thread is running, if any. An op that runs other ops inside it (a mean
-     * calling sum, a reduction copying its input) takes their leases as the same owner, so an
-     * op never conflicts with itself however it is composed.
-     */
-    private static final ThreadLocal<OpLeases> CURRENT = new ThreadLocal<>();
-
     private final Object owner;
-    private final OpLeases enclosing;
     private LeaseSlot s0;
     private LeaseSlot s1;
     private LeaseSlot s2;
@@ -29,24 +29,19 @@ public final class OpLeases implements AutoCloseable {
     private int count;
     private boolean closed;
 
-    private OpLeases(Object owner, OpLeases enclosing) {
-        this.enclosing = enclosing;
-        this.owner = owner != null ? owner : enclosing != null ? enclosing.owner : this;
+    private OpLeases(Object owner) {
+        this.owner = owner;
     }
 
-    /** Acquires the leases of one op; {@code owner} null makes the op its own owner. */
+    /** Acquires the leases of one op; {@code owner} null makes the calling thread the owner. */
     static OpLeases enter(String op, NdArray[] reads, NdArray[] writes, Object owner) {
-        OpLeases enclosing = owner == null ? CURRENT.get() : null;
-        OpLeases l = new OpLeases(owner, enclosing);
+        OpLeases l = new OpLeases(owner != null ? owner : Thread.currentThread());
         Conflict c = l.tryAll(op, reads, LeaseKind.READ);
         if (c == null) {
             c = l.tryAll(op, writes, LeaseKind.WRITE);
         }
         if (c != null) {
             l.retry(op, reads, writes, c);
-        }
-        if (owner == null) {
-            CURRENT.set(l);
         }
         return l;
     }
@@ -122,9 +117,6 @@ public final class OpLeases implements AutoCloseable {
         if (!closed) {
             closed = true;
             releaseAll();
-            if (owner == this || enclosing != null) {
-                CURRENT.set(enclosing);
-            }
         }
     }
 }

@@ -62,21 +62,48 @@ public final class OpLeases implements AutoCloseable {
 
     private Conflict tryAll(String op, NdArray[] arrays, LeaseKind kind) {
         for (NdArray a : arrays) {
-            if (a == null || Footprint.isEmpty(a)) {
+            if (a == null) {
                 continue;
             }
-            Ledger ledger = a.storage.ledger;
-            long lo = Footprint.lo(a);
-            long hi = Footprint.hi(a);
-            long period = Footprint.period(a);
-            Object r = ledger.tryAcquire(kind, lo, hi, period, period == 0 ? 0 : Footprint.width(a), owner, op);
+            Object r = a.shape.length == 1 ? acquireLine(a, kind, op) : acquire(a, kind, op);
+            if (r == null) {
+                continue; // an empty view: nothing to lease
+            }
             if (!(r instanceof LeaseSlot slot)) {
+                Ledger ledger = a.storage.ledger;
+                long lo = Footprint.lo(a);
+                long hi = Footprint.hi(a);
                 ledger.record("conflict " + kind.label, op, lo, hi);
                 return new Conflict(ledger.id, op, kind, lo, hi, (LeaseSlot.Holder) r);
             }
             add(slot);
         }
         return null;
+    }
+
+    /** The footprint of a one-axis view in one pass (what {@link Footprint} computes for it); null when empty. */
+    private Object acquireLine(NdArray a, LeaseKind kind, String op) {
+        long n = a.shape[0];
+        if (n == 0) {
+            return null;
+        }
+        long item = a.dtype.itemSize();
+        long stride = a.strides[0];
+        long span = (n - 1) * stride;
+        long lo = (a.offset + Math.min(span, 0)) * item;
+        long hi = (a.offset + Math.max(span, 0) + 1) * item;
+        long step = Math.abs(stride);
+        boolean periodic = n > 1 && step > 1; // elements with gaps between them: a period of |stride| items
+        return a.storage.ledger.tryAcquire(kind, lo, hi, periodic ? step * item : 0, periodic ? item : 0, owner, op);
+    }
+
+    private Object acquire(NdArray a, LeaseKind kind, String op) {
+        if (Footprint.isEmpty(a)) {
+            return null;
+        }
+        long period = Footprint.period(a);
+        return a.storage.ledger.tryAcquire(kind, Footprint.lo(a), Footprint.hi(a), period,
+                period == 0 ? 0 : Footprint.width(a), owner, op);
     }
 
     private void add(LeaseSlot slot) {

@@ -49,7 +49,11 @@ record TilePlan(long length, int count) {
             double target = request.kind() == OpKind.MATMUL ? MATMUL_TILE_WORK : (double) tileElements;
             length = (long) Math.max(1, target / perIndex);
         }
-        length = Math.max(g, length / g * g);
+        // Round down to a multiple of the grain; a power-of-two grain (the usual) needs no division.
+        length = Math.max(g, (g & (g - 1)) == 0 ? length & -g : length / g * g);
+        if (length >= total) {
+            return length; // one tile: the small op's case, kept free of divisions
+        }
         // Tiles are counted in an int; past 2^30 tiles, grow them instead.
         while ((total + length - 1) / length > (1 << 30)) {
             length *= 2;

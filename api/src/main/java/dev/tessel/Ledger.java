@@ -93,8 +93,12 @@ final class Ledger {
     }
 
     private void trimFreeTail() {
-        while (used > 0 && !slots[used - 1].isLive()) {
-            used--;
+        int u = used;
+        while (u > 0 && !slots[u - 1].isLive()) {
+            u--;
+        }
+        if (u != used) {
+            used = u; // written only when it changes: the line is shared with every thread that scans
         }
     }
 
@@ -112,14 +116,26 @@ final class Ledger {
     }
 
     void lock() {
+        if (!LOCK.weakCompareAndSetAcquire(this, 0, 1)) {
+            lockContended();
+        }
+    }
+
+    /**
+     * Waits on a plain read of the lock word and tries the compare-and-set only when it reads
+     * free (test-and-test-and-set): spinning on the CAS itself would take the word's cache line
+     * away from the holder on every try, which also holds {@code slots} and {@code used}, and
+     * turn a short critical section into a long one under contention.
+     */
+    private void lockContended() {
         int spins = 0;
-        while (!LOCK.weakCompareAndSetAcquire(this, 0, 1)) {
+        do {
             if (++spins < 64) {
                 Thread.onSpinWait();
             } else {
                 Thread.yield();
             }
-        }
+        } while ((int) LOCK.getOpaque(this) != 0 || !LOCK.weakCompareAndSetAcquire(this, 0, 1));
     }
 
     void unlock() {

@@ -11,6 +11,7 @@ import dev.tessel.spi.OpKind;
 import dev.tessel.spi.OpRequest;
 import dev.tessel.spi.RangeTask;
 import dev.tessel.spi.ReduceLoop;
+import dev.tessel.spi.RowFold;
 import dev.tessel.spi.StridedLoop;
 import java.util.Arrays;
 
@@ -70,6 +71,15 @@ final class Dispatch {
             throw new IllegalStateException("no reduce loop for ufunc '" + ufunc + "' with dtype " + type);
         }
         return l;
+    }
+
+    /** The placed backend's row fold, or null (no fallback: the caller folds row by row instead). */
+    RowFold rowFold(String ufunc, DType type) {
+        RowFold f = placed.rowFold(ufunc, type);
+        if (f != null) {
+            used = placed;
+        }
+        return f;
     }
 
     ArgLoop argLoop(String which, DType type) {

@@ -56,6 +56,14 @@ public interface Backend {
      */
     ReduceLoop reduceLoop(String ufunc, DType type);
 
+    /**
+     * The row fold of reduction {@code ufunc} for {@code type} (see {@link RowFold}), or null, the
+     * default: the caller then folds the rows one at a time with {@link #loop}.
+     */
+    default RowFold rowFold(String ufunc, DType type) {
+        return null;
+    }
+
     /** The arg-reduction {@code "argmin"} or {@code "argmax"} for {@code type}, or null. */
     ArgLoop argLoop(String which, DType type);
 

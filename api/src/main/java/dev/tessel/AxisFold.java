@@ -22,12 +22,12 @@ final class AxisFold {
 
     /** Folds {@code x} into {@code res} in one backend call; false when the caller must fold it run by run. */
     static boolean tryReduce(Ufunc u, NdArray x, boolean[] reduced, NdArray res, Double init, Dispatch d) {
-        long[] b = block(x.shape, reduced);
-        if (b == null) {
+        AxisReduceLoop loop = d.axisReduceLoop(u.name(), res.dtype); // null on CPU backends: asked first, costs nothing
+        if (loop == null) {
             return false;
         }
-        AxisReduceLoop loop = d.axisReduceLoop(u.name(), res.dtype);
-        if (loop == null) {
+        long[] b = block(x.shape, reduced);
+        if (b == null) {
             return false;
         }
         NdArray src = x.isCContiguous() ? x : Execution.copyAs(x, x.dtype); // inside the op: no new lease

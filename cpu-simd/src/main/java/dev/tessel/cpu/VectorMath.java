@@ -14,18 +14,36 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each kernel is a range reduction (Cody-Waite with FMA, or an exponent split through the
  * integer view of the lanes), a polynomial evaluated by Horner's rule with FMA, and a
- * reconstruction. Coefficients come from {@code cpu-simd/gen/vmath_coeffs.py} (Taylor
- * coefficients rounded once, or a weighted least-squares fit). Lanes a kernel is not built
+ * reconstruction. Coefficients come from {@code cpu-simd/gen/vmath_coeffs.py} (weighted
+ * least-squares fits with Lawson re-weighting towards minimax, or Chebyshev fits in 40-digit
+ * arithmetic for float64). Lanes a kernel is not built
  * for (NaN, infinities, zeros, subnormals, arguments beyond a reduction's range) are redone
  * with the Vector API's lanewise operator, whose special values match {@link StrictMath};
  * that branch is taken only when such a lane is present. Functions without an own kernel
  * delegate to the lanewise operator, so the generated loops call one name per ufunc.
  *
- * <p>Own kernels: float32 sin, cos, tanh and float64 exp (single-threaded at 100,000 elements
- * on the 2-core AMD EPYC AVX-512 machine, JMH against NumPy 2.4 run back to back, NumPy time
- * over Tessel time: float32 sin 1.39, cos 1.50, tanh 0.50, float64 exp 0.82; the lanewise
- * operators gave 1.08, 1.02, 0.38 and 0.70 in the same loops). log in both dtypes and float64
- * tanh stay lanewise: own kernels measured slower there (see their notes).
+ * <p>Own kernels: float32 sin, cos, tanh, log and float64 exp. Single-threaded on the 2-core
+ * AMD EPYC (Zen 5, AVX-512) machine, {@code ./tessel bench} against NumPy 2.4 in the same run,
+ * NumPy time over Tessel time at 100,000 / 1,000,000 elements: RATIOS.
+ * float64 log and tanh stay lanewise (see their notes).
+ *
+ * <p>Max error in ulps against {@link StrictMath} (float32 in float32 ulps), at 512, 256 and
+ * 128 bits alike: "random" is {@code TranscendentalAccuracyTest} (200,000 inputs over the
+ * domain plus edges), "sweep" is {@code VectorMathSweepTest} (evenly spaced bit patterns over
+ * every binade the kernel serves, plus special values, which are exact):
+ * <pre>
+ *   kernel          random  sweep   bound (test; issue table)
+ *   tanh  float32    2.27    2.40   2.5; 3
+ *   log   float32    1.00    1.03   2;   3
+ *   exp   float64    1.00    1.00   2;   2
+ *   sin   float32    1.75     -     2;   3
+ *   cos   float32    1.86     -     2;   3
+ * </pre>
+ *
+ * <p>A float-to-int {@code reinterpretAsInts()} (and double-to-long) measured as slow as
+ * several FMAs per vector on this JDK, while the int-to-float direction and {@code convert}
+ * are cheap: the kernels here take an integer n from {@code convert(F2I)} and build 2^n with
+ * a shift and one int-to-float reinterpret.
  *
  * <p>Everything here is static and each method stays under C2's {@code FreqInlineSize} (325
  * bytecodes) so that it inlines into the loop bodies: a call that does not inline boxes the
@@ -224,9 +242,13 @@ final class VectorMath {
     }
 
     /**
-     * The lanewise operator: an own kernel of the float32 tanh's shape (degree-11 fit below
-     * 0.625, 1 - 2 / (e^{2|x|} + 1) above with {@link #expPlain}) measured 155 us against its
-     * 148 us at 100,000 elements; the double division and the long exp dominate.
+     * The lanewise operator (2.0 ulp). Two own kernels were measured and not kept: the float32
+     * kernel's former split shape (fit below 0.625, 1 - 2 / (e^{2|x|} + 1) above) was slower
+     * than the operator; the float32 kernel's present formula H / (H + 1) with a degree-11 h
+     * ran at 0.53 ns per element against the operator's 1.43 but measured 3.0 ulp, over the
+     * 2-ulp float64 bound: the rounding of H + 1 costs a whole ulp near 0, and 2^n h + (2^n - 1) / 2
+     * cancels for n = 1 (|x| near 0.19). A compensated quotient fixed neither within the
+     * inlining size. Left for a kernel with a separate small-|x| polynomial.
      */
     static DoubleVector tanh(DoubleVector x) {
         return x.lanewise(VectorOperators.TANH);
@@ -242,7 +264,11 @@ final class VectorMath {
 
     /**
      * The lanewise operator: an own kernel (exponent split, atanh series, one double division)
-     * measured 75 us against its 62 us at 100,000 elements, so it was not kept.
+     * measured 75 us against its 62 us at 100,000 elements, so it was not kept. The division-free
+     * float32 shape does not carry over: log1p on [sqrt(1/2) - 1, sqrt(2) - 1] needs a far
+     * longer polynomial for float64 (its terms fall only as 0.41^n / n), so a fast float64 log
+     * needs a table of 1/c and log c, which the Vector API only offers as a gather or, at 512
+     * bits alone, a two-vector rearrange; not done here.
      */
     static DoubleVector log(DoubleVector x) {
         return x.lanewise(VectorOperators.LOG);

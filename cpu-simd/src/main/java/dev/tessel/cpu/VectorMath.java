@@ -98,6 +98,27 @@ final class VectorMath {
     private static final double EXP_D7 = 2.7557268480310024e-06;
     private static final double EXP_D8 = 2.7620075879983367e-07;
     private static final double EXP_D9 = 2.5100375832561234e-08;
+    // float64 tanh: x + x^3 P(x^2) on |x| < 0.5625, max relative error 7.17e-18
+    private static final double TANH_D0 = -0.3333333333333333;
+    private static final double TANH_D1 = 0.13333333333332392;
+    private static final double TANH_D2 = -0.0539682539670594;
+    private static final double TANH_D3 = 0.021869488476962563;
+    private static final double TANH_D4 = -0.008863234021529514;
+    private static final double TANH_D5 = 0.003592105532132769;
+    private static final double TANH_D6 = -0.0014556239774192678;
+    private static final double TANH_D7 = 0.0005887537111834804;
+    private static final double TANH_D8 = -0.00023410556936672797;
+    private static final double TANH_D9 = 8.426522203958066e-05;
+    private static final double TANH_D10 = -2.0026740085317684e-05;
+    /**
+     * Below this |x| (9/16) tanh takes the odd polynomial; above it, (E - 1) / (E + 1) with
+     * E - 1 = 2^n (e^u - 1) + (2^n - 1), n >= 2, which never cancels (it did near |x| = 0.19 in
+     * a single-formula kernel). The limit sits past tanh = 0.5 (|x| = 0.549): below 0.5 an ulp is
+     * half as wide and the quotient measured 3.0 ulp there with a limit of 0.35.
+     */
+    private static final double TANH_SMALL_D = 0.5625;
+    /** tanh rounds to 1 in float64 beyond 19.1; clamping |x| here keeps e^{2|x|} finite. */
+    private static final double TANH_CLAMP_D = 20;
     /** exp's own kernel serves [-708, 709], where 2^n e^r is a normal double; others go lanewise. */
     private static final double EXP_LO_D = -708;
     private static final double EXP_HI_D = 709;
@@ -245,16 +266,51 @@ final class VectorMath {
     }
 
     /**
-     * The lanewise operator (2.0 ulp). Two own kernels were measured and not kept: the float32
-     * kernel's former split shape (fit below 0.625, 1 - 2 / (e^{2|x|} + 1) above) was slower
-     * than the operator; the float32 kernel's present formula H / (H + 1) with a degree-11 h
-     * ran at 0.53 ns per element against the operator's 1.43 but measured 3.0 ulp, over the
-     * 2-ulp float64 bound: the rounding of H + 1 costs a whole ulp near 0, and 2^n h + (2^n - 1) / 2
-     * cancels for n = 1 (|x| near 0.19). A compensated quotient fixed neither within the
-     * inlining size. Left for a kernel with a separate small-|x| polynomial.
+     * Two formulas, each where it keeps its relative accuracy: the odd polynomial x + x^3 P(x^2)
+     * for |x| < 9/16 (evaluated only when a lane needs it), and (E - 1) / (E + 1) above, with
+     * E - 1 = e^{2|x|} - 1 from exp's reduction and polynomial. A single-formula kernel
+     * (H / (H + 1), H = expm1(2|x|) / 2, from 0 up) measured 3.0 ulp: H + 1 rounds away an ulp
+     * near 0 and the reconstruction cancels near |x| = 0.19.
      */
     static DoubleVector tanh(DoubleVector x) {
-        return x.lanewise(VectorOperators.TANH);
+        DoubleVector big = tanhAbove(x);
+        VectorMask<Double> small = x.abs().compare(VectorOperators.LT, TANH_SMALL_D);
+        if (small.anyTrue()) {
+            big = big.blend(tanhBelow(x), small);
+        }
+        return big;
+    }
+
+    /** tanh for |x| >= 9/16, NaN and infinities: (E - 1) / (E + 1) on |x| clamped, the sign blended back. */
+    private static DoubleVector tanhAbove(DoubleVector x) {
+        DoubleVector y = x.abs();
+        y = y.blend(TANH_CLAMP_D, y.compare(VectorOperators.GT, TANH_CLAMP_D)).mul(2);
+        DoubleVector n = y.fma(LOG2E_D, ROUND_D).sub(ROUND_D);
+        DoubleVector u = n.fma(DoubleVector.broadcast(D, -LN2_D1), y);
+        u = n.fma(DoubleVector.broadcast(D, -LN2_D2), u);
+        DoubleVector p = u.fma(EXP_D9, EXP_D8).fma(u, DoubleVector.broadcast(D, EXP_D7));
+        p = p.fma(u, DoubleVector.broadcast(D, EXP_D6)).fma(u, DoubleVector.broadcast(D, EXP_D5));
+        p = p.fma(u, DoubleVector.broadcast(D, EXP_D4)).fma(u, DoubleVector.broadcast(D, EXP_D3));
+        p = p.fma(u, DoubleVector.broadcast(D, EXP_D2)).fma(u, DoubleVector.broadcast(D, EXP_D1));
+        p = p.fma(u, DoubleVector.broadcast(D, EXP_D0));
+        DoubleVector em1 = u.mul(u).fma(p, u);
+        LongVector nl = (LongVector) n.convert(VectorOperators.D2L, 0);
+        DoubleVector s = nl.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        DoubleVector e1 = s.fma(em1, s.sub(1)); // 2^n - 1 is exact for n <= 53
+        DoubleVector t = e1.div(e1.add(2));
+        return t.blend(t.neg(), x.compare(VectorOperators.LT, 0));
+    }
+
+    /** tanh for |x| < 9/16: x + x^3 P(x^2); zeros return themselves (the sum would turn -0 into +0). */
+    private static DoubleVector tanhBelow(DoubleVector x) {
+        DoubleVector z = x.mul(x);
+        DoubleVector p = z.fma(TANH_D10, TANH_D9).fma(z, DoubleVector.broadcast(D, TANH_D8));
+        p = p.fma(z, DoubleVector.broadcast(D, TANH_D7)).fma(z, DoubleVector.broadcast(D, TANH_D6));
+        p = p.fma(z, DoubleVector.broadcast(D, TANH_D5)).fma(z, DoubleVector.broadcast(D, TANH_D4));
+        p = p.fma(z, DoubleVector.broadcast(D, TANH_D3)).fma(z, DoubleVector.broadcast(D, TANH_D2));
+        p = p.fma(z, DoubleVector.broadcast(D, TANH_D1)).fma(z, DoubleVector.broadcast(D, TANH_D0));
+        DoubleVector t = x.mul(z).fma(p, x);
+        return t.blend(x, x.compare(VectorOperators.EQ, 0));
     }
 
     static DoubleVector sin(DoubleVector x) {

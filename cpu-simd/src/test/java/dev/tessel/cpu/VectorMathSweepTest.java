@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dense sweeps of {@link VectorMath}'s own polynomial kernels (float32 tanh and log, float64
- * exp) against {@link StrictMath}: evenly spaced bit patterns over each kernel's whole range
+ * exp and tanh) against {@link StrictMath}: evenly spaced bit patterns over each kernel's whole range
  * (so every binade and every branch of the range reduction is hit), plus the special inputs,
  * which must come out exactly as NumPy gives them (NaN, signed zeros, infinities, saturation,
  * overflow and underflow). Runs at 512, 256 and 128 bits with the module's surefire executions.
@@ -28,6 +28,10 @@ class VectorMathSweepTest {
         Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, 1e-310, 1e-300, -1e-300, 1.0, -1.0, 708.0, 709.0,
         709.78, 709.79, 710.0, -708.0, -708.4, -709.0, -745.0, -745.13, -745.2, -746.0, 1e300, -1e300,
         Double.MAX_VALUE, -Double.MAX_VALUE};
+    /** float64 tanh's own edges: the polynomial's limit 9/16, tanh = 0.5 at 0.5493, the clamp at 20, saturation near 19.06. */
+    private static final double[] TANH_EDGES_D = {0.5625, -0.5625, Math.nextDown(0.5625), Math.nextUp(0.5625), 0.5493061443340549,
+        19.0, 19.06, 19.07, -19.07, 20.0, Math.nextUp(20.0), -20.0, 1e-8, -1e-8, 1.4901161193847656E-8, 1e-200, -1e-200,
+        -1e-310, -Double.MIN_VALUE};
 
     @Test
     void float32TanhOverEveryBinade() {
@@ -61,6 +65,34 @@ class VectorMathSweepTest {
             xs[i] = i % 2 == 0 ? mag : -mag;
         }
         assertMaxUlp("exp", xs, StrictMath::exp, 2.0);
+    }
+
+    @Test
+    void float64TanhOverEveryBinade() {
+        // every binade from the smallest subnormal to 21 (past saturation at 19.1), both signs
+        long hi = Double.doubleToRawLongBits(21.0);
+        int n = 400_000;
+        double[] xs = new double[2 * n + 2 + SPECIAL_D.length + TANH_EDGES_D.length];
+        int k = 0;
+        for (int i = 0; i <= n; i++) {
+            double x = Double.longBitsToDouble(hi / n * i);
+            xs[k++] = x;
+            xs[k++] = -x;
+        }
+        System.arraycopy(SPECIAL_D, 0, xs, k, SPECIAL_D.length);
+        System.arraycopy(TANH_EDGES_D, 0, xs, k + SPECIAL_D.length, TANH_EDGES_D.length);
+        assertMaxUlp("tanh", xs, StrictMath::tanh, 2.0);
+    }
+
+    @Test
+    void float64TanhDenseWhereTheFormulasMeet() {
+        // evenly spaced on [-1.2, 1.2]: the polynomial's edge at 9/16 and the n = 2, 3 reductions
+        int n = 600_000;
+        double[] xs = new double[n + 1];
+        for (int i = 0; i <= n; i++) {
+            xs[i] = -1.2 + 2.4 * i / n;
+        }
+        assertMaxUlp("tanh", xs, StrictMath::tanh, 2.0);
     }
 
     /** Bit patterns from lo to hi in steps of step, both signs when asked, then the specials. */

@@ -182,8 +182,11 @@ def tanh_f64(deg=10):
         for v in cs[::-1]:
             p = p * t + mp.mpf(v)
         worst = max(worst, abs((x + x * t * p) / mp.tanh(x) - 1))
-    print(f"    // float64 tanh: x + x^3 P(x^2) on |x| < {TANH_SMALL_D}, max relative error {float(worst):.2e}")
-    show("TANH_D", cs, "")
+    # The kernel evaluates x + x w R(w) with w = 0 - x^2 (+0 at x = +-0, so the sum keeps -0's sign):
+    # R(w) = -P(-w), all of whose coefficients are positive.
+    rs = [-v * (-1) ** k for k, v in enumerate(cs)]
+    print(f"    // float64 tanh: x + x w R(w), w = -x^2, R(w) = -P(-w), on |x| < {TANH_SMALL_D}, max relative error {float(worst):.2e}")
+    show("TANH_D", rs, "")
 
 
 if __name__ == "__main__":

@@ -120,8 +120,9 @@ final class VectorMath {
      * half as wide and the quotient measured 3.0 ulp there with a limit of 0.35.
      */
     private static final double TANH_SMALL_D = 0.5625;
-    /** tanh rounds to 1 in float64 beyond 19.1; clamping |x| here keeps e^{2|x|} finite. */
-    private static final double TANH_CLAMP_D = 20;
+    /** tanh rounds to 1 in float64 beyond 19.1; clamping 2|x| here keeps e^{2|x|} finite. */
+    private static final double TANH_CLAMP2_D = 40;
+    private static final double TWO_52_D = 0x1p52;
     // float64 tanh's coefficients and ln 2 parts as vectors: a constant costs 3 bytecodes where a
     // broadcast costs 9, which keeps tanh one inlinable method (see tanh).
     private static final DoubleVector TANH_V0 = DoubleVector.broadcast(D, TANH_D0);
@@ -306,16 +307,18 @@ final class VectorMath {
     static DoubleVector tanh(DoubleVector x) {
         // Locals in declaration order x, t, u, n take the one-byte load slots 0-3.
         DoubleVector t = x.abs();
-        DoubleVector u = t.min(TANH_CLAMP_D).mul(2); // min keeps NaN
+        DoubleVector u = t.add(t);
+        // compare and blend: min (Java's NaN and -0 rules) measured 0.18 ns per element more
+        u = u.blend(TANH_CLAMP2_D, u.compare(VectorOperators.GT, TANH_CLAMP2_D));
         DoubleVector n = u.fma(LOG2E_D, ROUND_D).sub(ROUND_D);
         VectorMask<Double> small = t.compare(VectorOperators.LT, TANH_SMALL_D);
         u = n.fma(NEG_LN2_V2, n.fma(NEG_LN2_V1, u));
         t = u.fma(EXP_D9, EXP_D8).fma(u, EXP_V7).fma(u, EXP_V6).fma(u, EXP_V5).fma(u, EXP_V4)
                 .fma(u, EXP_V3).fma(u, EXP_V2).fma(u, EXP_V1).fma(u, EXP_V0);
-        n = ((LongVector) n.convert(VectorOperators.D2L, 0)).add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+        // 2^n: (n + 1023) 2^52, exact in a double, converted to long is 2^n's bit pattern
+        n = ((LongVector) n.fma(TWO_52_D, TWO_52_D * 1023).convert(VectorOperators.D2L, 0)).reinterpretAsDoubles();
         t = n.fma(u.mul(u).fma(t, u), n.sub(1)); // 2^n (e^u - 1) + 2^n - 1, where 2^n - 1 is exact for n <= 53
-        t = t.div(t.add(2));
-        t = t.blend(t.neg(), x.compare(VectorOperators.LT, 0));
+        t = t.div(t.add(2)).lanewise(VectorOperators.NEG, x.compare(VectorOperators.LT, 0));
         if (small.anyTrue()) {
             u = ZERO_V.sub(x.mul(x)); // w = -x^2, but +0 at x = +-0
             n = u.fma(TANH_D10, TANH_D9).fma(u, TANH_V8).fma(u, TANH_V7).fma(u, TANH_V6).fma(u, TANH_V5)

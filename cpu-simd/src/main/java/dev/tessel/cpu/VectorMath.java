@@ -28,9 +28,8 @@ import jdk.incubator.vector.VectorSpecies;
  * float32 tanh 0.87 / 0.85 (the former split kernel: 0.50 / 0.52), float32 log 1.09 / 1.05
  * (lanewise: 0.92 / 1.00), float64 exp 1.10 / 1.10 (the Taylor kernel: 0.91 / 1.21). The
  * issue's 1.2 is not reached for these: tanh is bound by its division, log by its degree-9
- * polynomial. float64 tanh (vmath3): 0.62 ns per element at 1,000,000, 1.21x NumPy (the operator:
- * 1.4 ns, 0.55x); at 100,000 the same runs measured from 0.36x to 1.1x on the loaded machine (see the
- * report of branch vmath3). float64 log stays lanewise (see its note).
+ * polynomial. float64 tanh: 1.31 / 1.28 (0.62 / 0.65 ns per element; the lanewise operator: 0.55 /
+ * 0.55). float64 log stays lanewise (see its note).
  *
  * <p>Max error in ulps against {@link StrictMath} (float32 in float32 ulps), at 512, 256 and
  * 128 bits alike: "random" is {@code TranscendentalAccuracyTest} (200,000 inputs over the
@@ -292,17 +291,19 @@ final class VectorMath {
     }
 
     /**
-     * Two formulas, each where it keeps its relative accuracy: the odd polynomial x + x^3 P(x^2)
-     * for |x| < 9/16 (evaluated only when a lane needs it), and (E - 1) / (E + 1) above, with
+     * Two formulas, each where it keeps its relative accuracy: the odd polynomial x + x^3 P(x^2),
+     * written x + x w R(w) with w = -x^2, for |x| < 9/16 (evaluated only when a vector has such a
+     * lane), and (E - 1) / (E + 1) above, with
      * E - 1 = e^{2|x|} - 1 from exp's reduction and polynomial. A single-formula kernel
      * (H / (H + 1), H = expm1(2|x|) / 2, from 0 up) measured 3.0 ulp: H + 1 rounds away an ulp
      * near 0 and the reconstruction cancels near |x| = 0.19.
      *
-     * <p>The main formula is written out here, with its coefficients as vector constants (3
-     * bytecodes where a broadcast costs 9) to stay under the 325-bytecode inlining limit: held in
-     * a method of its own, it failed to inline ("inlining too deep") when C2 compiled the whole
-     * ufunc call chain at once, which boxed the vectors and ran 3x slower at 100,000 elements.
-     * The polynomial did not fit as well; only vectors with a lane below 9/16 call it.
+     * <p>One method with no call inside, at 323 bytecodes just under C2's 325-byte limit for hot
+     * inlining: coefficients are vector constants (3 bytecodes where a broadcast costs 9), locals
+     * are reused, and the -0 case needs no blend. Split in two, the inner method failed to inline
+     * ("inlining too deep") when C2 compiled the whole ufunc call chain at once, and a rarely
+     * taken call to the polynomial did not inline either (35-byte limit for cold sites); both
+     * boxed the vectors and ran 2-3x slower. Keep it under 325 when editing ({@code javap -c}).
      */
     static DoubleVector tanh(DoubleVector x) {
         // Locals in declaration order x, t, u, n take the one-byte load slots 0-3.
@@ -317,7 +318,7 @@ final class VectorMath {
                 .fma(u, EXP_V3).fma(u, EXP_V2).fma(u, EXP_V1).fma(u, EXP_V0);
         // 2^n: (n + 1023) 2^52, exact in a double, converted to long is 2^n's bit pattern
         n = ((LongVector) n.fma(TWO_52_D, TWO_52_D * 1023).convert(VectorOperators.D2L, 0)).reinterpretAsDoubles();
-        t = n.fma(u.mul(u).fma(t, u), n.sub(1)); // 2^n (e^u - 1) + 2^n - 1, where 2^n - 1 is exact for n <= 53
+        t = n.fma(u.mul(u).fma(t, u), n.sub(1)); // 2^n (e^u - 1) + 2^n - 1; 2^n - 1 is exact up to n = 53, past which tanh is 1
         t = t.div(t.add(2)).lanewise(VectorOperators.NEG, x.compare(VectorOperators.LT, 0));
         if (small.anyTrue()) {
             u = ZERO_V.sub(x.mul(x)); // w = -x^2, but +0 at x = +-0

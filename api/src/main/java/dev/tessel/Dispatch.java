@@ -1,6 +1,8 @@
 package dev.tessel;
 
 import dev.tessel.spi.ArgLoop;
+import dev.tessel.spi.AxisArgLoop;
+import dev.tessel.spi.AxisReduceLoop;
 import dev.tessel.spi.Backend;
 import dev.tessel.spi.Engine;
 import dev.tessel.spi.Engines;
@@ -89,6 +91,24 @@ final class Dispatch {
         }
         if (l == null) {
             throw new IllegalStateException("no " + which + " loop for dtype " + type);
+        }
+        return l;
+    }
+
+    // ---- one-launch axis reductions (dev.tessel.AxisFold): the placed backend's, or null ----
+
+    AxisReduceLoop axisReduceLoop(String ufunc, DType type) {
+        AxisReduceLoop l = placed.axisReduceLoop(ufunc, type);
+        if (l != null) {
+            used = placed;
+        }
+        return l;
+    }
+
+    AxisArgLoop axisArgLoop(String which, DType type) {
+        AxisArgLoop l = placed.axisArgLoop(which, type);
+        if (l != null) {
+            used = placed;
         }
         return l;
     }

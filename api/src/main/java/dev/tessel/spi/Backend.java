@@ -69,4 +69,17 @@ public interface Backend {
 
     /** {@code C = A @ B} for two matrices of {@code type}, or null. */
     MatmulKernel matmul(DType type);
+
+    // ---- Optional: whole reductions in one call (backends that pay per launch). Null by default:
+    // the generic layer then folds run by run with reduceLoop/argLoop.
+
+    /** A one-launch fold of the middle axis of an {@code (outer, n, inner)} block, or null. */
+    default AxisReduceLoop axisReduceLoop(String ufunc, DType type) {
+        return null;
+    }
+
+    /** A one-launch {@code "argmin"}/{@code "argmax"} along the middle axis of such a block, or null. */
+    default AxisArgLoop axisArgLoop(String which, DType type) {
+        return null;
+    }
 }

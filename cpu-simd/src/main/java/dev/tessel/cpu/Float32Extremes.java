@@ -98,20 +98,25 @@ final class Float32Extremes {
     /**
      * Lane k: the largest element of [s, e) at an index = k (mod L); all lanes NaN when the
      * running sum is NaN (a NaN, or inf + -inf, was met). e - s is a positive multiple of MU * L.
+     * The two halves of the range are read side by side: two memory streams keep more
+     * prefetches in flight than one (a scratch timing at 1e6 and 1e7 float32 elements, on the
+     * loaded shared machine, measured 8% and 40% less time).
      */
     private static FloatVector maxLanes(MemorySegment in, long b, long s, long e) {
         FloatVector m0 = FloatVector.fromMemorySegment(S, in, b + s * W, NO), m1 = m0, m2 = m0, m3 = m0;
         FloatVector m4 = m0, m5 = m0, m6 = m0, m7 = m0;
         FloatVector s0 = FloatVector.zero(S), s1 = s0;
-        for (long i = s; i < e; i += MU * L) { // unrolled 8x: eight independent chains
+        long half = (e - s) / 2; // a multiple of 4 * L
+        long c = b + half * W;
+        for (long i = s; i < s + half; i += 4L * L) { // unrolled 8x: eight chains, two streams
             FloatVector v0 = FloatVector.fromMemorySegment(S, in, b + i * W, NO);
             FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
             FloatVector v2 = FloatVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
             FloatVector v3 = FloatVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            FloatVector v4 = FloatVector.fromMemorySegment(S, in, b + (i + 4L * L) * W, NO);
-            FloatVector v5 = FloatVector.fromMemorySegment(S, in, b + (i + 5L * L) * W, NO);
-            FloatVector v6 = FloatVector.fromMemorySegment(S, in, b + (i + 6L * L) * W, NO);
-            FloatVector v7 = FloatVector.fromMemorySegment(S, in, b + (i + 7L * L) * W, NO);
+            FloatVector v4 = FloatVector.fromMemorySegment(S, in, c + i * W, NO);
+            FloatVector v5 = FloatVector.fromMemorySegment(S, in, c + (i + L) * W, NO);
+            FloatVector v6 = FloatVector.fromMemorySegment(S, in, c + (i + 2L * L) * W, NO);
+            FloatVector v7 = FloatVector.fromMemorySegment(S, in, c + (i + 3L * L) * W, NO);
             s0 = s0.add(v0.add(v1).add(v2.add(v3)));
             s1 = s1.add(v4.add(v5).add(v6.add(v7)));
             m0 = m0.blend(v0, m0.lt(v0));
@@ -140,15 +145,17 @@ final class Float32Extremes {
         FloatVector m0 = FloatVector.fromMemorySegment(S, in, b + s * W, NO), m1 = m0, m2 = m0, m3 = m0;
         FloatVector m4 = m0, m5 = m0, m6 = m0, m7 = m0;
         FloatVector s0 = FloatVector.zero(S), s1 = s0;
-        for (long i = s; i < e; i += MU * L) { // unrolled 8x: eight independent chains
+        long half = (e - s) / 2; // a multiple of 4 * L
+        long c = b + half * W;
+        for (long i = s; i < s + half; i += 4L * L) { // unrolled 8x: eight chains, two streams
             FloatVector v0 = FloatVector.fromMemorySegment(S, in, b + i * W, NO);
             FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
             FloatVector v2 = FloatVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
             FloatVector v3 = FloatVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            FloatVector v4 = FloatVector.fromMemorySegment(S, in, b + (i + 4L * L) * W, NO);
-            FloatVector v5 = FloatVector.fromMemorySegment(S, in, b + (i + 5L * L) * W, NO);
-            FloatVector v6 = FloatVector.fromMemorySegment(S, in, b + (i + 6L * L) * W, NO);
-            FloatVector v7 = FloatVector.fromMemorySegment(S, in, b + (i + 7L * L) * W, NO);
+            FloatVector v4 = FloatVector.fromMemorySegment(S, in, c + i * W, NO);
+            FloatVector v5 = FloatVector.fromMemorySegment(S, in, c + (i + L) * W, NO);
+            FloatVector v6 = FloatVector.fromMemorySegment(S, in, c + (i + 2L * L) * W, NO);
+            FloatVector v7 = FloatVector.fromMemorySegment(S, in, c + (i + 3L * L) * W, NO);
             s0 = s0.add(v0.add(v1).add(v2.add(v3)));
             s1 = s1.add(v4.add(v5).add(v6.add(v7)));
             m0 = m0.blend(v0, v0.lt(m0));

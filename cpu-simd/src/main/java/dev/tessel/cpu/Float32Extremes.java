@@ -21,7 +21,8 @@ import jdk.incubator.vector.VectorSpecies;
  * vector. A NaN sum can also come from {@code inf + -inf}, so it only sends the run to the
  * exact (slower) {@link #checkedMax}, which tests every vector for NaN.
  *
- * <p><b>Argmax and argmin</b> read the run once: per block of {@link #BLOCK} elements the
+ * <p><b>Argmax and argmin</b> read the run once: per block (at least {@link #BLOCK} elements,
+ * n / 64 in long runs) the
  * same max loop gives each lane's block maximum; a lane keeps its best value and the start of
  * the block where that value first appeared (strict compare: the earlier block wins ties). At
  * the end the first occurrence of the overall extreme lies in the earliest block recorded by a
@@ -38,7 +39,11 @@ final class Float32Extremes {
     private static final ByteOrder NO = ByteOrder.nativeOrder();
     /** Compare-blend chains: eight hide the compare's latency (four measured 1.9x slower at 1e5). */
     private static final int MU = 8;
-    /** Elements per arg-reduction block: large enough that the per-block merge costs about 3%. */
+    /**
+     * Smallest arg-reduction block: large enough that the per-block merge costs about 3%. Long
+     * runs use n / 64: each block restarts the two memory streams of {@link #maxLanes}, which
+     * at 1e7 float32 elements and 4096-element blocks ran at half the speed of max.
+     */
     private static final long BLOCK = 32L * MU * L;
 
     private Float32Extremes() {
@@ -314,10 +319,11 @@ final class Float32Extremes {
     private static long argmaxRun(MemorySegment in, long off, long n) {
         long b = off * W;
         long body = n / (MU * L) * (MU * L);
+        long block = blockFor(n);
         FloatVector best = FloatVector.fromMemorySegment(S, in, b, NO);
         IntVector from = IntVector.zero(IS); // per lane: start of the block where best first appeared
-        for (long s = 0; s < body; s += BLOCK) {
-            long e = Math.min(body, s + BLOCK);
+        for (long s = 0; s < body; s += block) {
+            long e = Math.min(body, s + block);
             FloatVector m = maxLanes(in, b, s, e);
             if (m.test(VectorOperators.IS_NAN).anyTrue()) {
                 return nanInBlock(in, off, n, s, e, true);
@@ -327,17 +333,18 @@ final class Float32Extremes {
             from = from.blend(IntVector.broadcast(IS, s), up.cast(IS));
         }
         float v = best.reduceLanes(VectorOperators.MAX);
-        return finish(in, off, n, body, v, firstInBlock(in, off, body, v, best, from), true);
+        return finish(in, off, n, body, v, firstInBlock(in, off, body, block, v, best, from), true);
     }
 
     // The mirror of argmaxRun.
     private static long argminRun(MemorySegment in, long off, long n) {
         long b = off * W;
         long body = n / (MU * L) * (MU * L);
+        long block = blockFor(n);
         FloatVector best = FloatVector.fromMemorySegment(S, in, b, NO);
         IntVector from = IntVector.zero(IS);
-        for (long s = 0; s < body; s += BLOCK) {
-            long e = Math.min(body, s + BLOCK);
+        for (long s = 0; s < body; s += block) {
+            long e = Math.min(body, s + block);
             FloatVector m = minLanes(in, b, s, e);
             if (m.test(VectorOperators.IS_NAN).anyTrue()) {
                 return nanInBlock(in, off, n, s, e, false);
@@ -347,13 +354,19 @@ final class Float32Extremes {
             from = from.blend(IntVector.broadcast(IS, s), up.cast(IS));
         }
         float v = best.reduceLanes(VectorOperators.MIN);
-        return finish(in, off, n, body, v, firstInBlock(in, off, body, v, best, from), false);
+        return finish(in, off, n, body, v, firstInBlock(in, off, body, block, v, best, from), false);
     }
 
     /** The first index of v: in the earliest block recorded by a lane holding v (== matches -0.0 to 0.0). */
-    private static long firstInBlock(MemorySegment in, long off, long body, float v, FloatVector best, IntVector from) {
+    private static long firstInBlock(MemorySegment in, long off, long body, long block, float v, FloatVector best,
+                                     IntVector from) {
         long s = from.reduceLanes(VectorOperators.MIN, best.eq(v).cast(IS));
-        return s + firstOf(in, off + s, 1, Math.min(BLOCK, body - s), v);
+        return s + firstOf(in, off + s, 1, Math.min(block, body - s), v);
+    }
+
+    /** Block length for a run of n: a multiple of MU * L that depends on n alone. */
+    private static long blockFor(long n) {
+        return Math.max(BLOCK, n / 64 / (MU * L) * (MU * L));
     }
 
     /**

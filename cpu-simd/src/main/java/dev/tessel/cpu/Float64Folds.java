@@ -59,7 +59,8 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@code ./tessel bench}, one thread, same run as NumPy) max float32 went from 0.90x / 0.70x /
  * 0.89x NumPy at 1e5 / 1e6 / 1e7 to 1.73x / 0.79x / 1.22x; at 1e6 the array sits in L3 and
  * both loops are limited by its bandwidth, which NumPy's loop uses better (about 120 GB/s
- * against 92 GB/s here) for reasons the Vector API does not let us reach (no prefetch hints).
+ * against 92 GB/s here): a gap not closed (two streams narrowed it; the Vector API has no
+ * prefetch hint to try).
  */
 final class Float64Folds {
     private static final VectorSpecies<Double> S = Lanes.F64;

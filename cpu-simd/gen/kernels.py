@@ -153,17 +153,32 @@ def binary(ufunc, vexpr, sexpr, compare):
         }}
     }}
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
-    private static long {n}{kind}Body({aparam}, {bparam}, MemorySegment c, long oc, long n) {{
-{pre}{hoist}        long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {{
+{body_loops(n, kind, aparam, bparam, pre, hoist, step, one, compare)}"""
+    return text
+
+
+def body_loops(n, kind, aparam, bparam, pre, hoist, step, one, compare):
+    if compare:
+        comment = "    // Unrolled 4x: four independent compare-and-store chains.\n"
+        loops = f"""        for (long end = n - 4L * L; i <= end; i += 4L * L) {{
 {unroll(step)}        }}
         for (long end = n - L; i <= end; i += L) {{
 {one}        }}
-        return i;
+"""
+    else:
+        # One vector per trip, not a hand-unrolled 4x body: C2 unrolls this loop itself, and the
+        # hand-unrolled shape measured 5-10% slower on streaming sizes plus about 150 ns more
+        # per call (a 1e6-element op is ~250 scheduler tiles, so each call's entry matters);
+        # see StreamProbeBench and bench/README.md, "Streaming elementwise ops".
+        comment = "    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).\n"
+        loops = f"""        for (long end = n - L; i <= end; i += L) {{
+{one}        }}
+"""
+    return f"""{comment}    private static long {n}{kind}Body({aparam}, {bparam}, MemorySegment c, long oc, long n) {{
+{pre}{hoist}        long i = 0;
+{loops}        return i;
     }}
 """
-    return text
 
 
 def fix_calls(text):
@@ -392,8 +407,8 @@ def main():
     write("Int64Loops", twin(i32, "Int32"))
     write("Int16Loops", narrow(i32, "Int16"))
     write("Int8Loops", narrow(i32, "Int8"))
-    for template, family in (("Float32Folds", "Float32"), ("Float32Matmul", "Float32"),
-                             ("Int32Folds", "Int32")):
+    for template, family in (("Float32Folds", "Float32"), ("Float32Extremes", "Float32"),
+                             ("Float32Matmul", "Float32"), ("Int32Folds", "Int32")):
         src = OUT / f"{template}.java"
         if src.exists():
             text = src.read_text()

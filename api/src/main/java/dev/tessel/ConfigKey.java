@@ -48,6 +48,9 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Long> TILE_BYTES = add("tessel.parallel.tileBytes", null,
             ConfigSyntax.longRange(1024, 1L << 30), () -> 32L * 1024,
             "bytes of each operand in one tile (fits L1/L2 with a few operands)");
+    public static final ConfigKey<Long> SPIN_MICROS = add("tessel.cpu.spinMicros", null,
+            ConfigSyntax.longRange(0, 100_000), () -> 50L,
+            "how long an idle worker, and a caller waiting for its last tile, spin before parking (0: park at once)");
     public static final ConfigKey<Long> MIN_ELEMENTS_COPY = add("tessel.parallel.minElements.copy", null,
             ConfigSyntax.longRange(1, Long.MAX_VALUE), () -> 1L << 16,
             "copies and casts below this size run on the calling thread (conservative default, not measured)");

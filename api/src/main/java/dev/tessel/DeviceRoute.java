@@ -76,6 +76,12 @@ final class DeviceRoute {
         return device;
     }
 
+    /** The device {@code a} is lent to when it covers its whole storage in C order, else null (see {@link DeviceFolds}). */
+    static Device lentWhole(NdArray a) {
+        DeviceLoan l = a.storage.loan;
+        return l != null && whole(a) ? l.device() : null;
+    }
+
     /** A view covering its whole storage in C order: what a device copies and computes on. */
     private static boolean whole(NdArray a) {
         return a.isCContiguous() && a.offset == 0 && a.size() > 0
@@ -118,7 +124,7 @@ final class DeviceRoute {
     }
 
     /** Runs {@code action} while every loan from {@code i} on is held still; false if one is spent. */
-    private static boolean holdAll(List<DeviceLoan> loans, int i, Runnable action) {
+    static boolean holdAll(List<DeviceLoan> loans, int i, Runnable action) {
         if (i == loans.size()) {
             action.run();
             return true;

@@ -195,16 +195,110 @@ public final class GpuDevice implements Device {
             if (scalars[i] != null) {
                 DType t = k.types().get(i);
                 mems[i] = new GpuMemory(size * t.itemSize(), GpuMemory.Kind.SCRATCH);
-                ops.add(new Op(ScalarKernels.broadcast(t), new GpuMemory[] {scalars[i], mems[i]}));
+                GpuMemory[] bm = {scalars[i], mems[i]};
+                ops.add(Op.of(ScalarKernels.broadcast(t), bm, () -> HostSteps.broadcast(t, bm)));
                 continue;
             }
-            mems[i] = lent.get(arrays[i].storage().segment());
-            if (mems[i] == null) {
-                throw new IllegalStateException(name + " holds no memory for an operand of " + k);
-            }
+            mems[i] = memoryOf(arrays[i], k.toString());
         }
-        ops.add(new Op(k, mems));
+        ops.add(Op.of(k, mems, () -> HostSteps.elementwise(k, mems)));
         pending.addAll(ops);
+    }
+
+    private GpuMemory memoryOf(NdArray a, String op) {
+        GpuMemory m = lent.get(a.storage().segment());
+        if (m == null) {
+            throw new IllegalStateException(name + " holds no memory for an operand of " + op);
+        }
+        return m;
+    }
+
+    // ---- resident reductions and matrix products (dev.tessel.DeviceFolds) ----
+
+    /** sum/prod/min/max ({@code add}, {@code multiply}, {@code maximum}, {@code minimum}) and argmin/argmax. */
+    @Override
+    public boolean reduces(String op, DType type) {
+        return axisKernel(op, type) != null;
+    }
+
+    private static Kernel axisKernel(String op, DType type) {
+        Kind kind = op.startsWith("arg") ? Kind.AXIS_ARG : Kind.AXIS;
+        return KernelTable.STANDARD.find(kind, op, List.of(type));
+    }
+
+    /**
+     * Queues an axis reduction as two tasks of the chain: chunk partials into device-only
+     * scratch, then their fold per output into {@code out}'s memory (see {@link AxisReductionLoop}).
+     */
+    @Override
+    public DeviceTask reduce(String op, NdArray out, NdArray in, long outer, long n, long inner) {
+        Kernel k = axisKernel(op, in.dtype());
+        if (k == null) {
+            throw new IllegalArgumentException("no " + name + " kernel for " + op + " on " + in.dtype().numpyName());
+        }
+        checkResident(op, in, in.size());
+        checkResident(op, out, out.size());
+        if (n < 1 || outer * n * inner != in.size() || outer * inner != out.size()) {
+            throw new IllegalArgumentException(op + " on " + name + ": block (" + outer + ", " + n + ", " + inner
+                    + ") does not fit " + in.size() + " elements in and " + out.size() + " out");
+        }
+        return ignored -> enqueueReduce(k, in, out, (int) outer, (int) n, (int) inner);
+    }
+
+    private synchronized void enqueueReduce(Kernel k, NdArray in, NdArray out, int outer, int n, int inner) {
+        GpuMemory src = memoryOf(in, k.toString());
+        GpuMemory dst = memoryOf(out, k.toString());
+        int chunks = (n + Float32Kernels.CHUNK - 1) / Float32Kernels.CHUNK;
+        int outputs = outer * inner;
+        GpuMemory meta = GpuMemory.meta(outputs, n, inner, chunks);
+        DType t = in.dtype();
+        KernelTable.Stages st = (KernelTable.Stages) k.code();
+        long parts = (long) outputs * chunks;
+        GpuMemory values = new GpuMemory(parts * t.itemSize(), GpuMemory.Kind.SCRATCH);
+        Runnable host = () -> AxisReductionLoop.hostFold(k, src.bytes(), 0, outer, n, inner, dst.bytes());
+        if (k.kind() == Kind.AXIS) {
+            DType[] types = {t, DType.INT32, t};
+            pending.add(new Op(k + " partials", st.partials(), types, new GpuMemory[] {src, meta, values}, 2, () -> { }));
+            pending.add(new Op(k + " combine", st.combine(), types, new GpuMemory[] {values, meta, dst}, 2, host));
+        } else {
+            GpuMemory index = new GpuMemory(parts * 4, GpuMemory.Kind.SCRATCH);
+            pending.add(new Op(k + " partials", st.partials(), new DType[] {t, DType.INT32, t, DType.INT32},
+                    new GpuMemory[] {src, meta, values, index}, 2, () -> { }));
+            pending.add(new Op(k + " combine", st.combine(), new DType[] {t, DType.INT32, DType.INT32, DType.INT64},
+                    new GpuMemory[] {values, index, meta, dst}, 3, host));
+        }
+    }
+
+    /** float32 and float64 (the untiled kernel: a chain's buffers are the arrays, unpadded). */
+    @Override
+    public boolean multipliesMatrices(DType type) {
+        return type == DType.FLOAT32 || type == DType.FLOAT64;
+    }
+
+    @Override
+    public DeviceTask matmul(NdArray out, NdArray a, NdArray b) {
+        DType t = a.dtype();
+        if (!multipliesMatrices(t) || b.dtype() != t || out.dtype() != t) {
+            throw new IllegalArgumentException("no " + name + " matmul for " + a.dtype().numpyName() + " @ "
+                    + b.dtype().numpyName() + " -> " + out.dtype().numpyName());
+        }
+        long[] as = a.shape();
+        long[] bs = b.shape();
+        if (as.length != 2 || bs.length != 2 || as[1] != bs[0] || !Arrays.equals(out.shape(), new long[] {as[0], bs[1]})) {
+            throw new IllegalArgumentException("matmul on " + name + ": shapes " + Arrays.toString(as) + " @ "
+                    + Arrays.toString(bs) + " -> " + Arrays.toString(out.shape()) + " do not fit");
+        }
+        checkResident("matmul", a, a.size());
+        checkResident("matmul", b, b.size());
+        checkResident("matmul", out, out.size());
+        return ignored -> enqueueMatmul(t, a, b, out, (int) as[0], (int) as[1], (int) bs[1]);
+    }
+
+    private synchronized void enqueueMatmul(DType t, NdArray a, NdArray b, NdArray out, int m, int k, int n) {
+        GpuMemory[] mems = {memoryOf(a, "matmul"), memoryOf(b, "matmul"), GpuMemory.meta(m, k, n), memoryOf(out, "matmul")};
+        Object code = t == DType.FLOAT32 ? MatmulKernels.ROWS_F32 : MatmulKernels.ROWS_F64;
+        pending.add(new Op("matmul" + t.numpyName(), code, new DType[] {t, t, DType.INT32, t}, mems, 3,
+                () -> HostSteps.matmul(t, mems, m, k, n)));
     }
 
     @Override
@@ -224,7 +318,7 @@ public final class GpuDevice implements Device {
         }
         // The chain's name identifies it to the failure policy; the CPU path runs the scalar
         // reference's loops over the host-side copies, in order.
-        String id = name + " chain " + chain.stream().map(o -> o.kernel().toString()).toList();
+        String id = name + " chain " + chain.stream().map(Op::name).toList();
         FailurePolicy.run(id, () -> runChain(slots), () -> runOnHost(chain, slots));
     }
 
@@ -235,22 +329,7 @@ public final class GpuDevice implements Device {
             }
         }
         for (Op op : chain) {
-            MemorySegment[] segs = new MemorySegment[op.mems().length];
-            for (int i = 0; i < segs.length; i++) {
-                segs[i] = op.mems()[i].bytes();
-            }
-            DType[] types = op.kernel().types().toArray(DType[]::new);
-            long n = op.mems()[segs.length - 1].byteSize() / types[segs.length - 1].itemSize();
-            if (ScalarKernels.isBroadcast(op.kernel())) {
-                for (long i = 0; i < n; i++) {
-                    types[0].copyElement(segs[0], 0, segs[1], i);
-                }
-                continue;
-            }
-            var loop = dev.tessel.reference.ReferenceBackend.INSTANCE.loop(op.kernel().ufunc(), types);
-            long[] ones = new long[segs.length];
-            Arrays.fill(ones, 1);
-            loop.run(segs, new long[segs.length], ones, n);
+            op.host().run();
         }
     }
 
@@ -267,7 +346,7 @@ public final class GpuDevice implements Device {
                 MemorySegment.copy(m.bytes(), 0, plan.slots[s].getSegment(), 0, m.byteSize());
                 if (m.kind == GpuMemory.Kind.SCALAR) {
                     scalars++;
-                } else {
+                } else if (m.kind == GpuMemory.Kind.LENT) {
                     in++;
                 }
             }

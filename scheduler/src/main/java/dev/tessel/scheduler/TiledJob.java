@@ -55,8 +55,16 @@ final class TiledJob {
         return next.get() >= plan.count();
     }
 
-    /** Waits until every tile has finished, then rethrows the first failure. Caller only. */
-    void awaitAndRethrow() {
+    /**
+     * Waits until every tile has finished, spinning up to {@code spinNanos} before it parks (a
+     * helper's last tile usually ends within microseconds of the caller's), then rethrows the
+     * first failure. Caller only.
+     */
+    void awaitAndRethrow(long spinNanos) {
+        long start = System.nanoTime();
+        while (remaining.get() > 0 && System.nanoTime() - start < spinNanos) {
+            Thread.onSpinWait();
+        }
         // An op is not interruptible, but a pending interrupt would make park return at once
         // and turn this wait into a spin: hold the flag aside and set it again afterwards.
         boolean interrupted = false;

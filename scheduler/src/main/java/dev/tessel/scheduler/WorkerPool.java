@@ -18,6 +18,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Workers are daemon threads that exit after {@value #KEEP_ALIVE_SECONDS} s idle, or soon
  * after the cap is lowered below the live count.
+ *
+ * <p>Waking a parked thread costs tens of microseconds on a virtual machine, which is a fifth
+ * of a 1,000,000-element exp: an idle worker therefore spins for {@code tessel.cpu.spinMicros}
+ * (watching a counter that every offer bumps) before it parks, and a caller waiting for its
+ * last tile spins as long before it parks, so back-to-back ops pass work between threads with
+ * no wake-up. The same trade OpenMP runtimes make with their spin count; 0 turns it off.
  */
 final class WorkerPool {
     static final long KEEP_ALIVE_SECONDS = 10;
@@ -33,9 +39,15 @@ final class WorkerPool {
     private int wanted;
     private int peak;
     private int started;
+    /** Workers spinning for an offer before they park; guarded by the lock. */
+    private int spinning;
+    /** Bumped (under the lock) by every offer; spinning workers watch it without the lock. */
+    private volatile int offers;
+    private final long spinNanos;
 
-    WorkerPool(int cap) {
+    WorkerPool(int cap, long spinNanos) {
         this.cap = cap;
+        this.spinNanos = spinNanos;
     }
 
     /** True on a thread of any Tessel worker pool: ops called there run inline. */
@@ -51,7 +63,7 @@ final class WorkerPool {
         } finally {
             withdraw(job);
         }
-        job.awaitAndRethrow();
+        job.awaitAndRethrow(spinNanos);
     }
 
     private void offer(TiledJob job, int helpers) {
@@ -59,13 +71,15 @@ final class WorkerPool {
         try {
             job.helperSlots = helpers;
             queue.addLast(job);
+            offers++;
             wanted += helpers;
-            int spawn = Math.min(cap - live, wanted - idle);
+            int spawn = Math.min(cap - live, wanted - idle - spinning);
             for (int i = 0; i < spawn; i++) {
                 startWorker();
             }
-            // Wake only as many idle workers as the job can use: no herd for a one-helper job.
-            for (int i = Math.min(idle, helpers); i > 0; i--) {
+            // Spinning workers see the offer by themselves. Wake only as many parked workers as
+            // the job can still use: no herd for a one-helper job.
+            for (int i = Math.min(idle, helpers - spinning); i > 0; i--) {
                 work.signal();
             }
         } finally {
@@ -118,10 +132,16 @@ final class WorkerPool {
         lock.lock();
         try {
             long waitNanos = TimeUnit.SECONDS.toNanos(KEEP_ALIVE_SECONDS);
+            boolean spun = spinNanos == 0;
             while (live <= cap) {
                 TiledJob job = takeSlot();
                 if (job != null) {
                     return job;
+                }
+                if (!spun) {
+                    spun = true;
+                    spinForOffer();
+                    continue;
                 }
                 if (waitNanos <= 0) {
                     break;
@@ -140,11 +160,28 @@ final class WorkerPool {
         }
     }
 
+    /** Spins until the next offer or {@code spinNanos}; called and returns under the lock. */
+    private void spinForOffer() {
+        int seen = offers;
+        spinning++;
+        lock.unlock();
+        try {
+            long start = System.nanoTime();
+            while (offers == seen && System.nanoTime() - start < spinNanos) {
+                Thread.onSpinWait();
+            }
+        } finally {
+            lock.lock();
+            spinning--;
+        }
+    }
+
     /** Changes the cap; surplus workers exit when they next look for work. */
     void setCap(int cap) {
         lock.lock();
         try {
             this.cap = cap;
+            offers++; // spinning workers look again too
             work.signalAll();
         } finally {
             lock.unlock();
@@ -165,6 +202,16 @@ final class WorkerPool {
         lock.lock();
         try {
             return live;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Workers spinning for work right now. */
+    int spinningWorkers() {
+        lock.lock();
+        try {
+            return spinning;
         } finally {
             lock.unlock();
         }

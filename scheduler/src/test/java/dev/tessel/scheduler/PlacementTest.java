@@ -37,11 +37,11 @@ class PlacementTest {
     @CsvSource({
         // kind, dtype, elements, total, threads, tiles
         "ELEMENTWISE, FLOAT32, 1000, 1000, 1, 1",
-        "ELEMENTWISE, FLOAT32, 32767, 32767, 1, 4",
+        "ELEMENTWISE, FLOAT32, 32767, 32767, 1, 1",
         "ELEMENTWISE, FLOAT32, 32768, 32768, 2, 4",
         "ELEMENTWISE, FLOAT64, 1000000, 1000000, 2, 245",
         "ELEMENTWISE, INT8, 40000, 40000, 2, 2",
-        "COPY, FLOAT32, 40000, 40000, 1, 5",
+        "COPY, FLOAT32, 40000, 40000, 1, 1",
         "COPY, FLOAT32, 65536, 65536, 2, 8",
         "REDUCTION, FLOAT32, 1000000, 1000, 2, 125",
         "REDUCTION, FLOAT32, 20000, 20, 1, 3",
@@ -67,6 +67,25 @@ class PlacementTest {
         assertEquals(4, small.threads(), "50000 is above a threshold of 100");
         Placement r = runOn(engine, FAST, req(OpKind.REDUCTION, DType.FLOAT32, 20_000), 20_000);
         assertEquals("calling thread: below tessel.parallel.minElements.reduction=32768", r.threadReason());
+    }
+
+    @Test
+    void oneThreadRunsAStreamingOpAsOneRangeAndKeepsAReductionsTiles() {
+        Scheduler engine = Configs.engine(1);
+        List<long[]> ranges = new ArrayList<>();
+        engine.forEachRange(req(OpKind.ELEMENTWISE, DType.FLOAT64, 1_000_000), FAST, 1_000_000, 1,
+                (s, e) -> ranges.add(new long[] {s, e}));
+        assertEquals(1, ranges.size());
+        assertEquals(0, ranges.get(0)[0]);
+        assertEquals(1_000_000, ranges.get(0)[1]);
+        assertEquals(1, engine.lastPlacements().getLast().tiles());
+        ranges.clear();
+        engine.forEachRange(req(OpKind.REDUCTION, DType.FLOAT64, 1_000_000), FAST, 1_000_000, 1,
+                (s, e) -> ranges.add(new long[] {s, e}));
+        // 32 KiB of float64 per tile, as on any number of threads.
+        assertEquals(245, ranges.size());
+        assertEquals(4096, ranges.get(0)[1]);
+        assertEquals(245, engine.lastPlacements().getLast().tiles());
     }
 
     @Test

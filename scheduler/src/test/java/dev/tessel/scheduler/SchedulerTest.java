@@ -51,7 +51,8 @@ class SchedulerTest {
                 inner.add(p);
             }
         });
-        OpRequest innerReq = new OpRequest("inner", OpKind.ELEMENTWISE, DType.FLOAT32, N, 12L * N);
+        // A reduction: an elementwise op on one thread would run as one range, not 128 tiles.
+        OpRequest innerReq = new OpRequest("inner", OpKind.REDUCTION, DType.FLOAT32, N, 12L * N);
         engine.forEachRange(big(), engine.reference(), N, 1, (s, e) -> {
             Thread outer = Thread.currentThread();
             if (WorkerPool.onWorker()) {

@@ -12,8 +12,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** However many threads call at once, live workers stay within the budget and every result is right. */
 class WorkerPoolTest {
@@ -31,9 +35,11 @@ class WorkerPoolTest {
         return n;
     }
 
-    @Test
-    void thirtyTwoCallersOnBudgetTwoNeverSeeMoreThanTwoWorkers() throws Exception {
-        Scheduler engine = Configs.engine(2);
+    /** Spinning off, the default, and workers that spin longer than the whole test's ops. */
+    @ParameterizedTest(name = "spinMicros={0}")
+    @ValueSource(strings = {"0", "50", "100000"})
+    void thirtyTwoCallersOnBudgetTwoNeverSeeMoreThanTwoWorkers(String spinMicros) throws Exception {
+        Scheduler engine = Configs.engine(2, "tessel.cpu.spinMicros", spinMicros);
         WorkerPool pool = engine.pool();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger sampledPeak = new AtomicInteger();
@@ -118,6 +124,34 @@ class WorkerPoolTest {
         controller.join();
         assertTrue(failures.isEmpty(), () -> "failures: " + failures);
         assertTrue(engine.pool().peakWorkers() <= 3, "pool peak " + engine.pool().peakWorkers());
+    }
+
+    @Test
+    void anIdleWorkerSpinningForWorkJoinsTheNextOpWithoutANewThread() throws Exception {
+        WorkerPool pool = new WorkerPool(2, TimeUnit.SECONDS.toNanos(30));
+        try {
+            Set<String> names = ConcurrentHashMap.newKeySet();
+            pool.run(slowJob(names), 1);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (pool.spinningWorkers() == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+            assertEquals(1, pool.spinningWorkers(), "the worker spins between ops");
+            names.clear();
+            pool.run(slowJob(names), 1);
+            assertEquals(1, pool.peakWorkers(), "the spinning worker was used, not a second one started");
+            assertTrue(names.stream().anyMatch(n -> n.startsWith(pool.namePrefix())), names::toString);
+        } finally {
+            pool.setCap(0); // ends the spin; the worker then exits
+        }
+    }
+
+    /** Twenty tiles of 2 ms each: long enough that a spinning worker always claims some. */
+    private static TiledJob slowJob(Set<String> names) {
+        return new TiledJob((s, e) -> {
+            names.add(Thread.currentThread().getName());
+            LockSupport.parkNanos(2_000_000);
+        }, new TilePlan(1, 20), 20);
     }
 
     /** An elementwise op on plain arrays: out[i] = a[i] * 3 + seed, every index written once. */

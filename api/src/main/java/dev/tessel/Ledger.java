@@ -94,6 +94,12 @@ final class Ledger {
             LeaseSlot.Extent e = s.extent;
             if (e != null && e.thread() == me && e.same(kind, lo, hi, period, width, owner, me, op, site)
                     && s.phase() == LeaseSlot.FREE && s.claim(LeaseSlot.PENDING)) {
+                if (s.extent != e) {
+                    // Another thread took, changed and freed the slot between our read and our CAS:
+                    // put our extent back before checking (anyone who read the stale one before this
+                    // store is seen by our check, as in the class comment).
+                    s.extent = e;
+                }
                 return s;
             }
         }

@@ -22,15 +22,15 @@ final class AxisFold {
 
     /** Folds {@code x} into {@code res} in one backend call; false when the caller must fold it run by run. */
     static boolean tryReduce(Ufunc u, NdArray x, boolean[] reduced, NdArray res, Double init, Dispatch d) {
+        AxisReduceLoop loop = d.axisReduceLoop(u.name(), res.dtype); // null on CPU backends: asked first, costs nothing
+        if (loop == null) {
+            return false;
+        }
         long[] b = block(x.shape, reduced);
         if (b == null) {
             return false;
         }
-        AxisReduceLoop loop = d.axisReduceLoop(u.name(), res.dtype);
-        if (loop == null) {
-            return false;
-        }
-        NdArray src = x.isCContiguous() ? x : x.copy();
+        NdArray src = x.isCContiguous() ? x : Execution.copyAs(x, x.dtype); // inside the op: no new lease
         d.forEachRange(1, 1, (s, e) -> loop.run(src.segment(), src.offset, b[0], b[1], b[2], res.segment()));
         Double identity = u.identityOrNull();
         if (init != null && !init.equals(identity)) {
@@ -52,7 +52,7 @@ final class AxisFold {
         boolean[] reduced = new boolean[x.ndim()];
         reduced[axis] = true;
         long[] b = {prod(x.shape, 0, axis), x.shape[axis], prod(x.shape, axis + 1, x.ndim())};
-        NdArray src = x.isCContiguous() ? x : x.copy();
+        NdArray src = x.isCContiguous() ? x : Execution.copyAs(x, x.dtype); // inside the op: no new lease
         d.forEachRange(1, 1, (s, e) -> loop.run(src.segment(), src.offset, b[0], b[1], b[2], res.segment()));
         return true;
     }

@@ -25,6 +25,7 @@ import java.util.Set;
  * the loans are their leases, and each is held still ({@link DeviceLoan#whileActive}) while the
  * op is queued, so a concurrent recall either comes before (then the host path runs) or waits.
  * A result no one brings home keeps its device memory until the device itself is dropped.
+ * Reductions and matrix products of lent arrays take the same road in {@link DeviceFolds}.
  */
 final class DeviceRoute {
     private DeviceRoute() {

@@ -478,14 +478,14 @@ final class Float32Kernels {
     public static void deg2radKernel(FloatArray a, FloatArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
-            c.set(i, x * 0.017453292519943295f);
+            c.set(i, (float) (x * 0.017453292519943295d));
         }
     }
 
     public static void rad2degKernel(FloatArray a, FloatArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
-            c.set(i, x * 57.29577951308232f);
+            c.set(i, (float) (x * 57.29577951308232d));
         }
     }
 
@@ -639,8 +639,8 @@ final class Float32Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -660,12 +660,12 @@ final class Float32Kernels {
             int outputs = meta.get(0);
             int chunks = meta.get(3);
             if (o < outputs) {
-                float acc = 0f;
+                double acc = 0f;
                 for (int c = 0; c < chunks; c++) {
-                    float x = part.get(o * chunks + c);
+                    double x = part.get(c * outputs + o);
                     acc = acc + x;
                 }
-                out.set(o, acc);
+                out.set(o, (float) acc);
             }
         }
     }
@@ -677,8 +677,8 @@ final class Float32Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -698,12 +698,12 @@ final class Float32Kernels {
             int outputs = meta.get(0);
             int chunks = meta.get(3);
             if (o < outputs) {
-                float acc = 1f;
+                double acc = 1f;
                 for (int c = 0; c < chunks; c++) {
-                    float x = part.get(o * chunks + c);
+                    double x = part.get(c * outputs + o);
                     acc = acc * x;
                 }
-                out.set(o, acc);
+                out.set(o, (float) acc);
             }
         }
     }
@@ -715,8 +715,8 @@ final class Float32Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -736,12 +736,12 @@ final class Float32Kernels {
             int outputs = meta.get(0);
             int chunks = meta.get(3);
             if (o < outputs) {
-                float acc = -Float.POSITIVE_INFINITY;
+                double acc = -Float.POSITIVE_INFINITY;
                 for (int c = 0; c < chunks; c++) {
-                    float x = part.get(o * chunks + c);
+                    double x = part.get(c * outputs + o);
                     acc = (acc > x || acc != acc) ? acc : x;
                 }
-                out.set(o, acc);
+                out.set(o, (float) acc);
             }
         }
     }
@@ -753,8 +753,8 @@ final class Float32Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -774,12 +774,12 @@ final class Float32Kernels {
             int outputs = meta.get(0);
             int chunks = meta.get(3);
             if (o < outputs) {
-                float acc = Float.POSITIVE_INFINITY;
+                double acc = Float.POSITIVE_INFINITY;
                 for (int c = 0; c < chunks; c++) {
-                    float x = part.get(o * chunks + c);
+                    double x = part.get(c * outputs + o);
                     acc = (acc < x || acc != acc) ? acc : x;
                 }
-                out.set(o, acc);
+                out.set(o, (float) acc);
             }
         }
     }
@@ -791,8 +791,8 @@ final class Float32Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -820,10 +820,10 @@ final class Float32Kernels {
                 int at = -1;
                 float best = 0f;
                 for (int c = 0; c < chunks; c++) {
-                    float x = partValue.get(o * chunks + c);
+                    float x = partValue.get(c * outputs + o);
                     if (at < 0 || (best == best && (x > best || x != x))) {
                         best = x;
-                        at = partIndex.get(o * chunks + c);
+                        at = partIndex.get(c * outputs + o);
                     }
                 }
                 out.set(o, at);
@@ -838,8 +838,8 @@ final class Float32Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -867,10 +867,10 @@ final class Float32Kernels {
                 int at = -1;
                 float best = 0f;
                 for (int c = 0; c < chunks; c++) {
-                    float x = partValue.get(o * chunks + c);
+                    float x = partValue.get(c * outputs + o);
                     if (at < 0 || (best == best && (x < best || x != x))) {
                         best = x;
-                        at = partIndex.get(o * chunks + c);
+                        at = partIndex.get(c * outputs + o);
                     }
                 }
                 out.set(o, at);

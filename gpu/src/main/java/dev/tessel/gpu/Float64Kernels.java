@@ -469,14 +469,14 @@ final class Float64Kernels {
     public static void deg2radKernel(DoubleArray a, DoubleArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
-            c.set(i, x * 0.017453292519943295d);
+            c.set(i, (x * 0.017453292519943295d));
         }
     }
 
     public static void rad2degKernel(DoubleArray a, DoubleArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
-            c.set(i, x * 57.29577951308232d);
+            c.set(i, (x * 57.29577951308232d));
         }
     }
 
@@ -630,8 +630,8 @@ final class Float64Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -653,7 +653,7 @@ final class Float64Kernels {
             if (o < outputs) {
                 double acc = 0d;
                 for (int c = 0; c < chunks; c++) {
-                    double x = part.get(o * chunks + c);
+                    double x = part.get(c * outputs + o);
                     acc = acc + x;
                 }
                 out.set(o, acc);
@@ -668,8 +668,8 @@ final class Float64Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -691,7 +691,7 @@ final class Float64Kernels {
             if (o < outputs) {
                 double acc = 1d;
                 for (int c = 0; c < chunks; c++) {
-                    double x = part.get(o * chunks + c);
+                    double x = part.get(c * outputs + o);
                     acc = acc * x;
                 }
                 out.set(o, acc);
@@ -706,8 +706,8 @@ final class Float64Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -729,7 +729,7 @@ final class Float64Kernels {
             if (o < outputs) {
                 double acc = -Double.POSITIVE_INFINITY;
                 for (int c = 0; c < chunks; c++) {
-                    double x = part.get(o * chunks + c);
+                    double x = part.get(c * outputs + o);
                     acc = (acc > x || acc != acc) ? acc : x;
                 }
                 out.set(o, acc);
@@ -744,8 +744,8 @@ final class Float64Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -767,7 +767,7 @@ final class Float64Kernels {
             if (o < outputs) {
                 double acc = Double.POSITIVE_INFINITY;
                 for (int c = 0; c < chunks; c++) {
-                    double x = part.get(o * chunks + c);
+                    double x = part.get(c * outputs + o);
                     acc = (acc < x || acc != acc) ? acc : x;
                 }
                 out.set(o, acc);
@@ -782,8 +782,8 @@ final class Float64Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -811,10 +811,10 @@ final class Float64Kernels {
                 int at = -1;
                 double best = 0d;
                 for (int c = 0; c < chunks; c++) {
-                    double x = partValue.get(o * chunks + c);
+                    double x = partValue.get(c * outputs + o);
                     if (at < 0 || (best == best && (x > best || x != x))) {
                         best = x;
-                        at = partIndex.get(o * chunks + c);
+                        at = partIndex.get(c * outputs + o);
                     }
                 }
                 out.set(o, at);
@@ -829,8 +829,8 @@ final class Float64Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -858,10 +858,10 @@ final class Float64Kernels {
                 int at = -1;
                 double best = 0d;
                 for (int c = 0; c < chunks; c++) {
-                    double x = partValue.get(o * chunks + c);
+                    double x = partValue.get(c * outputs + o);
                     if (at < 0 || (best == best && (x < best || x != x))) {
                         best = x;
-                        at = partIndex.get(o * chunks + c);
+                        at = partIndex.get(c * outputs + o);
                     }
                 }
                 out.set(o, at);

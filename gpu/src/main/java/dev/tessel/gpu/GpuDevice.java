@@ -35,6 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * when a later chain reads such a value, or when the plan is evicted. Those copies are counted
  * in {@link #transfersOut()}: a chain never moves more than when every written buffer came
  * back, and usually moves only what the host reads.
+ *
+ * <p>Reductions ({@link #reduce}) and 2-d matrix products ({@link #matmul}) on lent arrays join
+ * the same chain (the generic layer's {@code DeviceFolds} queues them), so {@code a.mul(b).sum(1)}
+ * is one graph that sends a and b and returns only the sums.
  */
 public final class GpuDevice implements Device {
     private static final int CHAIN_PLANS = 16;
@@ -226,10 +230,7 @@ public final class GpuDevice implements Device {
         return KernelTable.STANDARD.find(kind, op, List.of(type));
     }
 
-    /**
-     * Queues an axis reduction as two tasks of the chain: chunk partials into device-only
-     * scratch, then their fold per output into {@code out}'s memory (see {@link AxisReductionLoop}).
-     */
+    /** Queues an axis reduction as two tasks of the chain ({@link ResidentOps#reduce}). */
     @Override
     public DeviceTask reduce(String op, NdArray out, NdArray in, long outer, long n, long inner) {
         Kernel k = axisKernel(op, in.dtype());
@@ -246,27 +247,8 @@ public final class GpuDevice implements Device {
     }
 
     private synchronized void enqueueReduce(Kernel k, NdArray in, NdArray out, int outer, int n, int inner) {
-        GpuMemory src = memoryOf(in, k.toString());
-        GpuMemory dst = memoryOf(out, k.toString());
-        int chunks = (n + Float32Kernels.CHUNK - 1) / Float32Kernels.CHUNK;
-        int outputs = outer * inner;
-        GpuMemory meta = GpuMemory.meta(outputs, n, inner, chunks);
-        DType t = in.dtype();
-        KernelTable.Stages st = (KernelTable.Stages) k.code();
-        long parts = (long) outputs * chunks;
-        GpuMemory values = new GpuMemory(parts * t.itemSize(), GpuMemory.Kind.SCRATCH);
-        Runnable host = () -> AxisReductionLoop.hostFold(k, src.bytes(), 0, outer, n, inner, dst.bytes());
-        if (k.kind() == Kind.AXIS) {
-            DType[] types = {t, DType.INT32, t};
-            pending.add(new Op(k + " partials", st.partials(), types, new GpuMemory[] {src, meta, values}, 2, () -> { }));
-            pending.add(new Op(k + " combine", st.combine(), types, new GpuMemory[] {values, meta, dst}, 2, host));
-        } else {
-            GpuMemory index = new GpuMemory(parts * 4, GpuMemory.Kind.SCRATCH);
-            pending.add(new Op(k + " partials", st.partials(), new DType[] {t, DType.INT32, t, DType.INT32},
-                    new GpuMemory[] {src, meta, values, index}, 2, () -> { }));
-            pending.add(new Op(k + " combine", st.combine(), new DType[] {t, DType.INT32, DType.INT32, DType.INT64},
-                    new GpuMemory[] {values, index, meta, dst}, 3, host));
-        }
+        pending.addAll(ResidentOps.reduce(k, in.dtype(), memoryOf(in, k.toString()), memoryOf(out, k.toString()),
+                outer, n, inner));
     }
 
     /** float32 and float64 (the untiled kernel: a chain's buffers are the arrays, unpadded). */
@@ -295,10 +277,7 @@ public final class GpuDevice implements Device {
     }
 
     private synchronized void enqueueMatmul(DType t, NdArray a, NdArray b, NdArray out, int m, int k, int n) {
-        GpuMemory[] mems = {memoryOf(a, "matmul"), memoryOf(b, "matmul"), GpuMemory.meta(m, k, n), memoryOf(out, "matmul")};
-        Object code = t == DType.FLOAT32 ? MatmulKernels.ROWS_F32 : MatmulKernels.ROWS_F64;
-        pending.add(new Op("matmul" + t.numpyName(), code, new DType[] {t, t, DType.INT32, t}, mems, 3,
-                () -> HostSteps.matmul(t, mems, m, k, n)));
+        pending.add(ResidentOps.matmul(t, memoryOf(a, "matmul"), memoryOf(b, "matmul"), memoryOf(out, "matmul"), m, k, n));
     }
 
     @Override

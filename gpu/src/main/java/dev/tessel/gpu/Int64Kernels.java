@@ -353,8 +353,8 @@ final class Int64Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -376,7 +376,7 @@ final class Int64Kernels {
             if (o < outputs) {
                 long acc = 0L;
                 for (int c = 0; c < chunks; c++) {
-                    long x = part.get(o * chunks + c);
+                    long x = part.get(c * outputs + o);
                     acc = acc + x;
                 }
                 out.set(o, acc);
@@ -391,8 +391,8 @@ final class Int64Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -414,7 +414,7 @@ final class Int64Kernels {
             if (o < outputs) {
                 long acc = 1L;
                 for (int c = 0; c < chunks; c++) {
-                    long x = part.get(o * chunks + c);
+                    long x = part.get(c * outputs + o);
                     acc = acc * x;
                 }
                 out.set(o, acc);
@@ -429,8 +429,8 @@ final class Int64Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -452,7 +452,7 @@ final class Int64Kernels {
             if (o < outputs) {
                 long acc = Long.MIN_VALUE;
                 for (int c = 0; c < chunks; c++) {
-                    long x = part.get(o * chunks + c);
+                    long x = part.get(c * outputs + o);
                     acc = x > acc ? x : acc;
                 }
                 out.set(o, acc);
@@ -467,8 +467,8 @@ final class Int64Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -490,7 +490,7 @@ final class Int64Kernels {
             if (o < outputs) {
                 long acc = Long.MAX_VALUE;
                 for (int c = 0; c < chunks; c++) {
-                    long x = part.get(o * chunks + c);
+                    long x = part.get(c * outputs + o);
                     acc = x < acc ? x : acc;
                 }
                 out.set(o, acc);
@@ -505,8 +505,8 @@ final class Int64Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -534,10 +534,10 @@ final class Int64Kernels {
                 int at = -1;
                 long best = 0L;
                 for (int c = 0; c < chunks; c++) {
-                    long x = partValue.get(o * chunks + c);
+                    long x = partValue.get(c * outputs + o);
                     if (at < 0 || ((x > best))) {
                         best = x;
-                        at = partIndex.get(o * chunks + c);
+                        at = partIndex.get(c * outputs + o);
                     }
                 }
                 out.set(o, at);
@@ -552,8 +552,8 @@ final class Int64Kernels {
             int inner = meta.get(2);
             int chunks = meta.get(3);
             if (w < outputs * chunks) {
-                int o = w / chunks;
-                int c = w - o * chunks;
+                int c = w / outputs;
+                int o = w - c * outputs;
                 int oi = o / inner;
                 int base = oi * n * inner + (o - oi * inner);
                 int start = c * CHUNK;
@@ -581,10 +581,10 @@ final class Int64Kernels {
                 int at = -1;
                 long best = 0L;
                 for (int c = 0; c < chunks; c++) {
-                    long x = partValue.get(o * chunks + c);
+                    long x = partValue.get(c * outputs + o);
                     if (at < 0 || ((x < best))) {
                         best = x;
-                        at = partIndex.get(o * chunks + c);
+                        at = partIndex.get(c * outputs + o);
                     }
                 }
                 out.set(o, at);

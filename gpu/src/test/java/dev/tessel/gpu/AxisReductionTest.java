@@ -154,6 +154,17 @@ class AxisReductionTest {
                 assertEquals(at, arg[o], "argmax(axis=" + axis + ")[" + o + "]");
             }
         }
+        // A transposed view is copied to C order on the host first, then still one launch.
+        long before = DeviceStats.runs(0) + DeviceStats.runs(1);
+        double[] viaT = a.T().min(1).toDoubleArray();
+        assertEquals(before + 1, DeviceStats.runs(0) + DeviceStats.runs(1), "min of a transposed view: one launch");
+        for (int c = 0; c < cols; c++) {
+            double e = Double.POSITIVE_INFINITY;
+            for (int r = 0; r < rows; r++) {
+                e = Math.min(e, v[r * cols + c]);
+            }
+            assertEquals(e, viaT[c], 0.0, "a.T.min(1)[" + c + "]");
+        }
         long runs = DeviceStats.runs(0) + DeviceStats.runs(1);
         double mean = a.mean().item();
         assertTrue(DeviceStats.runs(0) + DeviceStats.runs(1) - runs <= 2, "mean: one launch (and a divide)");

@@ -155,4 +155,21 @@ class ResidentFoldTest {
             b.toHost();
         }
     }
+
+    @Test
+    void aBlockThatDoesNotFitItsArraysIsRefusedByName() {
+        GpuDevice dev = GpuDevice.all().getFirst();
+        NdArray a = Nd.wrap(values(24, 4), 2, 3, 4);
+        NdArray out = Nd.wrap(values(8, 5), 8);
+        a.to(dev);
+        out.to(dev);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.reduce("add", out, a, 2, 4, 4));
+        assertEquals("add on gpu:0: block (2, 4, 4) does not fit 24 elements in and 8 out", e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> dev.reduce("logical_or", out, a, 2, 3, 4));
+        assertEquals("no gpu:0 kernel for logical_or on float64", e.getMessage());
+        a.toHost();
+        out.toHost();
+    }
 }

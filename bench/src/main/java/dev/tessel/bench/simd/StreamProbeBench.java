@@ -52,6 +52,10 @@ public class StreamProbeBench {
     @Param({"32768"})
     public long tileBytes;
 
+    /** "malloc": Tessel's own storage; "huge": mmap advised MADV_HUGEPAGE; "small": mmap, not advised. */
+    @Param({"malloc"})
+    public String pages;
+
     private NdArray a;
     private NdArray b;
     private NdArray out;
@@ -71,6 +75,11 @@ public class StreamProbeBench {
         a = Nd.linspace(0.5, 1.5, size, true, t);
         b = Nd.linspace(0.6, 1.4, size, true, t);
         out = Nd.empty(t, size);
+        if (!pages.equals("malloc")) {
+            a = copied(a, t);
+            b = copied(b, t);
+            out = copied(out, t);
+        }
         sa = a.segment();
         sb = b.segment();
         sc = out.segment();
@@ -78,6 +87,12 @@ public class StreamProbeBench {
         segs = new MemorySegment[] {sa, sb, sc};
         unit = new long[] {1, 1, 1};
         tile = tileBytes / t.itemSize();
+    }
+
+    private NdArray copied(NdArray x, DType t) {
+        MemorySegment m = HugePages.allocate(size * t.itemSize(), pages.equals("huge"));
+        m.copyFrom(x.segment().asSlice(0, size * t.itemSize()));
+        return Nd.wrap(m, t, size);
     }
 
     @Benchmark

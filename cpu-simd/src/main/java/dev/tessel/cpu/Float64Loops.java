@@ -18,8 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every loop has the same shape: a dispatch on the strides (contiguous, array with a
  * broadcast scalar on either side, or a plain strided loop; all-negative unit strides are
- * flipped to positive first, see {@link Walk}), then a size guard, an unrolled {@code ...Body}
- * loop and a scalar tail. Gathers from a {@code MemorySegment} are not in the Vector API, so
+ * flipped to positive first, see {@link Walk}), then a size guard, a {@code ...Body} vector
+ * loop and a scalar tail. The binary arithmetic bodies run one vector per trip and leave the
+ * unrolling to C2 (a hand-unrolled 4x body measured slower there, see bench/README.md); the
+ * comparison, predicate and unary bodies are hand-unrolled 4x. Gathers from a {@code MemorySegment} are not in the Vector API, so
  * the general strided path is scalar; the generic layer hands contiguous runs whenever the
  * layout allows.
  */

@@ -8,6 +8,7 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Off-heap memory for large arrays, backed by transparent huge pages where Linux allows them.
@@ -34,6 +35,16 @@ final class HugePageMemory {
     private static final int MAP_PRIVATE_ANONYMOUS = 0x22;
     private static final int MADV_HUGEPAGE = 14;
     private static final Calls CALLS = Calls.find();
+    /** Bytes mapped here and not yet unmapped. */
+    private static final AtomicLong MAPPED = new AtomicLong();
+    /**
+     * Most bytes mapped here at once. Only a collection frees an automatic arena; the JVM counts
+     * its own off-heap allocations against {@code MaxDirectMemorySize} (by default the heap's
+     * maximum) and collects when they pass it, but a mmap is not counted there. Past this bound
+     * allocations go to {@code malloc}, where that accounting holds, so garbage arrays cannot
+     * pile up off-heap further than they could before.
+     */
+    private static final long MAX_MAPPED = Runtime.getRuntime().maxMemory();
 
     private HugePageMemory() {
     }
@@ -44,6 +55,9 @@ final class HugePageMemory {
             return null;
         }
         long length = bytes + HUGE_PAGE;
+        if (MAPPED.get() + length > MAX_MAPPED) {
+            return null;
+        }
         try {
             MemorySegment base = (MemorySegment) CALLS.mmap.invokeExact(MemorySegment.NULL, length,
                     PROT_READ_WRITE, MAP_PRIVATE_ANONYMOUS, -1, 0L);
@@ -56,15 +70,22 @@ final class HugePageMemory {
             // The advice's result is ignored: without it the memory is still ordinary memory.
             int ignored = (int) CALLS.madvise.invokeExact(MemorySegment.ofAddress(start), advised, MADV_HUGEPAGE);
             MethodHandle munmap = CALLS.munmap;
+            MAPPED.addAndGet(length);
             return MemorySegment.ofAddress(start).reinterpret(bytes, Arena.ofAuto(), s -> unmap(munmap, address, length));
         } catch (Throwable e) {
             return null;
         }
     }
 
+    /** Bytes mapped and not yet unmapped (for tests and diagnostics). */
+    static long mapped() {
+        return MAPPED.get();
+    }
+
     private static void unmap(MethodHandle munmap, long address, long length) {
         try {
             int ignored = (int) munmap.invokeExact(MemorySegment.ofAddress(address), length);
+            MAPPED.addAndGet(-length);
         } catch (Throwable e) {
             throw new IllegalStateException("munmap of a Tessel array failed", e);
         }

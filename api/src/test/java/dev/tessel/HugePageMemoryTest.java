@@ -3,6 +3,7 @@ package dev.tessel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.foreign.MemorySegment;
@@ -34,6 +35,21 @@ class HugePageMemoryTest {
         }
         s.set(ValueLayout.JAVA_BYTE, bytes - 1, (byte) 7);
         assertEquals(7, s.get(ValueLayout.JAVA_BYTE, bytes - 1));
+    }
+
+    @Test
+    void garbageArraysAreUnmappedOnceCollected() throws InterruptedException {
+        assumeTrue(available(), "Linux with native access enabled");
+        long before = HugePageMemory.mapped();
+        for (int i = 0; i < 8; i++) {
+            assertNotNull(HugePageMemory.allocate(HugePageMemory.MIN_BYTES));
+        }
+        assertTrue(HugePageMemory.mapped() >= before + 8 * HugePageMemory.MIN_BYTES);
+        for (int i = 0; i < 50 && HugePageMemory.mapped() > before; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(HugePageMemory.mapped() <= before, "still mapped: " + HugePageMemory.mapped());
     }
 
     @Test

@@ -52,7 +52,7 @@ public class StreamProbeBench {
     @Param({"32768"})
     public long tileBytes;
 
-    /** "malloc": Tessel's own storage; "huge": mmap advised MADV_HUGEPAGE; "small": mmap, not advised. */
+    /** "malloc": Tessel's storage; "huge": mmap advised MADV_HUGEPAGE; "skew": huge, starts 1088 bytes apart; "small": mmap, not advised. */
     @Param({"malloc"})
     public String pages;
 
@@ -76,9 +76,9 @@ public class StreamProbeBench {
         b = Nd.linspace(0.6, 1.4, size, true, t);
         out = Nd.empty(t, size);
         if (!pages.equals("malloc")) {
-            a = copied(a, t);
-            b = copied(b, t);
-            out = copied(out, t);
+            a = copied(a, t, 0);
+            b = copied(b, t, 1);
+            out = copied(out, t, 2);
         }
         sa = a.segment();
         sb = b.segment();
@@ -89,8 +89,10 @@ public class StreamProbeBench {
         tile = tileBytes / t.itemSize();
     }
 
-    private NdArray copied(NdArray x, DType t) {
-        MemorySegment m = HugePages.allocate(size * t.itemSize(), pages.equals("huge"));
+    /** A copy of x in mmap'd memory; "skew" pages start operand k at k * 1088 bytes past the huge page. */
+    private NdArray copied(NdArray x, DType t, int k) {
+        long skew = pages.equals("skew") ? k * 1088L : 0;
+        MemorySegment m = HugePages.allocate(size * t.itemSize() + skew, !pages.equals("small")).asSlice(skew);
         m.copyFrom(x.segment().asSlice(0, size * t.itemSize()));
         return Nd.wrap(m, t, size);
     }

@@ -409,8 +409,8 @@ def main():
     write("Int64Loops", twin(i32, "Int32"))
     write("Int16Loops", narrow(i32, "Int16"))
     write("Int8Loops", narrow(i32, "Int8"))
-    for template, family in (("Float32Folds", "Float32"), ("Float32Matmul", "Float32"),
-                             ("Int32Folds", "Int32")):
+    for template, family in (("Float32Folds", "Float32"), ("Float32Extremes", "Float32"),
+                             ("Float32Matmul", "Float32"), ("Int32Folds", "Int32")):
         src = OUT / f"{template}.java"
         if src.exists():
             text = src.read_text()

@@ -13,11 +13,13 @@ final class ArgReduction {
     }
 
     static NdArray argmax(NdArray a, Integer axis) {
-        return NamedReductions.gate("argmax", a, () -> arg("argmax", a, axis));
+        NdArray resident = DeviceFolds.tryArg("argmax", a, axis); // a lent to a device
+        return resident != null ? resident : NamedReductions.gate("argmax", a, () -> arg("argmax", a, axis));
     }
 
     static NdArray argmin(NdArray a, Integer axis) {
-        return NamedReductions.gate("argmin", a, () -> arg("argmin", a, axis));
+        NdArray resident = DeviceFolds.tryArg("argmin", a, axis);
+        return resident != null ? resident : NamedReductions.gate("argmin", a, () -> arg("argmin", a, axis));
     }
 
     static NdArray arg(String which, NdArray a, Integer axis) {
@@ -40,6 +42,9 @@ final class ArgReduction {
             throw new IllegalArgumentException("attempt to get " + which + " of an empty sequence");
         }
         Dispatch d = Dispatch.of(which, OpKind.REDUCTION, ct, x.size(), x.size() * ct.itemSize());
+        if (AxisFold.tryArg(which, x, ax, res, d)) {
+            return res; // one call of a backend that pays per launch (GPU)
+        }
         ArgLoop loop = d.argLoop(which, ct);
         long[] otherStrides = Accumulation.without(x.strides, ax);
         long step = x.strides[ax];

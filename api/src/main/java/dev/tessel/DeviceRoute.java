@@ -25,6 +25,7 @@ import java.util.Set;
  * the loans are their leases, and each is held still ({@link DeviceLoan#whileActive}) while the
  * op is queued, so a concurrent recall either comes before (then the host path runs) or waits.
  * A result no one brings home keeps its device memory until the device itself is dropped.
+ * Reductions and matrix products of lent arrays take the same road in {@link DeviceFolds}.
  */
 final class DeviceRoute {
     private DeviceRoute() {
@@ -76,6 +77,12 @@ final class DeviceRoute {
         return device;
     }
 
+    /** The device {@code a} is lent to when it covers its whole storage in C order, else null (see {@link DeviceFolds}). */
+    static Device lentWhole(NdArray a) {
+        DeviceLoan l = a.storage.loan;
+        return l != null && whole(a) ? l.device() : null;
+    }
+
     /** A view covering its whole storage in C order: what a device copies and computes on. */
     private static boolean whole(NdArray a) {
         return a.isCContiguous() && a.offset == 0 && a.size() > 0
@@ -118,7 +125,7 @@ final class DeviceRoute {
     }
 
     /** Runs {@code action} while every loan from {@code i} on is held still; false if one is spent. */
-    private static boolean holdAll(List<DeviceLoan> loans, int i, Runnable action) {
+    static boolean holdAll(List<DeviceLoan> loans, int i, Runnable action) {
         if (i == loans.size()) {
             action.run();
             return true;

@@ -1,6 +1,8 @@
 package dev.tessel;
 
 import dev.tessel.spi.ArgLoop;
+import dev.tessel.spi.AxisArgLoop;
+import dev.tessel.spi.AxisReduceLoop;
 import dev.tessel.spi.Backend;
 import dev.tessel.spi.Engine;
 import dev.tessel.spi.Engines;
@@ -9,6 +11,7 @@ import dev.tessel.spi.OpKind;
 import dev.tessel.spi.OpRequest;
 import dev.tessel.spi.RangeTask;
 import dev.tessel.spi.ReduceLoop;
+import dev.tessel.spi.RowFold;
 import dev.tessel.spi.StridedLoop;
 import java.util.Arrays;
 
@@ -70,6 +73,15 @@ final class Dispatch {
         return l;
     }
 
+    /** The placed backend's row fold, or null (no fallback: the caller folds row by row instead). */
+    RowFold rowFold(String ufunc, DType type) {
+        RowFold f = placed.rowFold(ufunc, type);
+        if (f != null) {
+            used = placed;
+        }
+        return f;
+    }
+
     ArgLoop argLoop(String which, DType type) {
         ArgLoop l = placed.argLoop(which, type);
         used = placed;
@@ -79,6 +91,24 @@ final class Dispatch {
         }
         if (l == null) {
             throw new IllegalStateException("no " + which + " loop for dtype " + type);
+        }
+        return l;
+    }
+
+    // ---- one-launch axis reductions (dev.tessel.AxisFold): the placed backend's, or null ----
+
+    AxisReduceLoop axisReduceLoop(String ufunc, DType type) {
+        AxisReduceLoop l = placed.axisReduceLoop(ufunc, type);
+        if (l != null) {
+            used = placed;
+        }
+        return l;
+    }
+
+    AxisArgLoop axisArgLoop(String which, DType type) {
+        AxisArgLoop l = placed.axisArgLoop(which, type);
+        if (l != null) {
+            used = placed;
         }
         return l;
     }

@@ -44,6 +44,36 @@ final class LeaseSlot {
         this.ledger = ledger;
     }
 
+    /**
+     * Describes a new lease; the caller holds the ledger's lock. Reference fields are written
+     * only when they change: a slot lives long (old generation) and under G1 every store of a
+     * reference into it from another region runs the post-write barrier's StoreLoad fence, so
+     * the steady state of a thread reusing its slot for the same op (same kind, owner, thread,
+     * op name) costs plain long stores instead of four or five fences.
+     */
+    void fill(LeaseKind kind, long lo, long hi, long period, long width, Object owner, String op, Throwable site) {
+        Thread t = Thread.currentThread();
+        if (this.kind != kind) {
+            this.kind = kind;
+        }
+        this.lo = lo;
+        this.hi = hi;
+        this.period = period;
+        this.width = width;
+        if (this.owner != owner) {
+            this.owner = owner;
+        }
+        if (this.thread != t) {
+            this.thread = t;
+        }
+        if (this.op != op) {
+            this.op = op;
+        }
+        if (this.site != site) {
+            this.site = site;
+        }
+    }
+
     boolean isLive() {
         return (boolean) LIVE.getAcquire(this);
     }

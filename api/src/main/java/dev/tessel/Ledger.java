@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * compare-and-set plus that scan; releasing is a single release-store on the entry (see
  * {@link LeaseSlot}), so an uncontended binary op (two reads, one write) pays three CAS in
  * total. There is no global lock: ops on different storages never touch the same memory.
+ * A slot keeps its reference fields from one lease to the next and {@link LeaseSlot#fill}
+ * writes only those that change (see there why).
  * Waiting (mode {@code wait}) happens outside the lock, in {@link LeaseAcquirer}.
  */
 final class Ledger {
@@ -71,15 +73,7 @@ final class Ledger {
             if (free == null) {
                 free = appendSlot();
             }
-            free.kind = kind;
-            free.lo = lo;
-            free.hi = hi;
-            free.period = period;
-            free.width = width;
-            free.owner = owner;
-            free.thread = Thread.currentThread();
-            free.op = op;
-            free.site = debug ? new Throwable("lease taken here") : null;
+            free.fill(kind, lo, hi, period, width, owner, op, debug ? new Throwable("lease taken here") : null);
             free.publish();
         } finally {
             unlock();
@@ -99,8 +93,12 @@ final class Ledger {
     }
 
     private void trimFreeTail() {
-        while (used > 0 && !slots[used - 1].isLive()) {
-            used--;
+        int u = used;
+        while (u > 0 && !slots[u - 1].isLive()) {
+            u--;
+        }
+        if (u != used) {
+            used = u; // written only when it changes: the line is shared with every thread that scans
         }
     }
 
@@ -118,14 +116,26 @@ final class Ledger {
     }
 
     void lock() {
+        if (!LOCK.weakCompareAndSetAcquire(this, 0, 1)) {
+            lockContended();
+        }
+    }
+
+    /**
+     * Waits on a plain read of the lock word and tries the compare-and-set only when it reads
+     * free (test-and-test-and-set): spinning on the CAS itself would take the word's cache line
+     * away from the holder on every try, which also holds {@code slots} and {@code used}, and
+     * turn a short critical section into a long one under contention.
+     */
+    private void lockContended() {
         int spins = 0;
-        while (!LOCK.weakCompareAndSetAcquire(this, 0, 1)) {
+        do {
             if (++spins < 64) {
                 Thread.onSpinWait();
             } else {
                 Thread.yield();
             }
-        }
+        } while ((int) LOCK.getOpaque(this) != 0 || !LOCK.weakCompareAndSetAcquire(this, 0, 1));
     }
 
     void unlock() {

@@ -25,7 +25,8 @@ final class MatrixProduct {
     }
 
     static NdArray matmul(NdArray a, NdArray b) {
-        return matmul(a, b, null);
+        NdArray resident = DeviceFolds.tryMatmul(a, b); // both lent to one device
+        return resident != null ? resident : matmul(a, b, null);
     }
 
     static NdArray dot(NdArray a, NdArray b) {

@@ -17,19 +17,26 @@ final class NamedReductions {
     }
 
     static NdArray sum(NdArray a, int[] axes, DType dtype, boolean keepdims) {
-        return gate("sum", a, () -> sumCore(a, axes, dtype, keepdims));
+        NdArray resident = DeviceFolds.tryReduce(Ufuncs.ADD, a, axes, dtype, keepdims); // a lent to a device
+        return resident != null ? resident : gate("sum", a, () -> sumCore(a, axes, dtype, keepdims));
     }
 
     static NdArray prod(NdArray a, int[] axes, DType dtype, boolean keepdims) {
-        return gate("prod", a, () -> Reduction.reduce(Ufuncs.MULTIPLY, a, axes, dtype, null, keepdims, null, null));
+        NdArray resident = DeviceFolds.tryReduce(Ufuncs.MULTIPLY, a, axes, dtype, keepdims);
+        return resident != null ? resident
+                : gate("prod", a, () -> Reduction.reduce(Ufuncs.MULTIPLY, a, axes, dtype, null, keepdims, null, null));
     }
 
     static NdArray max(NdArray a, int[] axes, boolean keepdims) {
-        return gate("max", a, () -> Reduction.reduce(Ufuncs.MAXIMUM, a, axes, null, null, keepdims, null, null));
+        NdArray resident = DeviceFolds.tryReduce(Ufuncs.MAXIMUM, a, axes, null, keepdims);
+        return resident != null ? resident
+                : gate("max", a, () -> Reduction.reduce(Ufuncs.MAXIMUM, a, axes, null, null, keepdims, null, null));
     }
 
     static NdArray min(NdArray a, int[] axes, boolean keepdims) {
-        return gate("min", a, () -> Reduction.reduce(Ufuncs.MINIMUM, a, axes, null, null, keepdims, null, null));
+        NdArray resident = DeviceFolds.tryReduce(Ufuncs.MINIMUM, a, axes, null, keepdims);
+        return resident != null ? resident
+                : gate("min", a, () -> Reduction.reduce(Ufuncs.MINIMUM, a, axes, null, null, keepdims, null, null));
     }
 
     static NdArray any(NdArray a, int[] axes, boolean keepdims) {
@@ -41,7 +48,8 @@ final class NamedReductions {
     }
 
     static NdArray mean(NdArray a, int[] axes, DType dtype, boolean keepdims) {
-        return gate("mean", a, () -> meanCore(a, axes, dtype, keepdims));
+        NdArray resident = DeviceFolds.tryMean(a, axes, dtype, keepdims);
+        return resident != null ? resident : gate("mean", a, () -> meanCore(a, axes, dtype, keepdims));
     }
 
     static NdArray var(NdArray a, int[] axes, double ddof, boolean keepdims) {

@@ -11,17 +11,17 @@ import java.util.Arrays;
  * on a conflict every entry already taken is dropped before failing or waiting, so a waiting
  * op never holds anything another op needs. The first three entries live in fields, so a
  * unary or binary op allocates this one small object and nothing else.
+ *
+ * <p>The owner of an op is its calling thread. Ops on one thread nest strictly (an op that
+ * runs other ops inside it, a mean calling sum, a reduction copying its input, enters them
+ * while it is open), and every op open on a thread at once belongs to that thread's one
+ * outermost op, so "same thread" is exactly "same op" here: an op never conflicts with itself
+ * however it is composed. The thread object needs no thread-local lookup and never changes,
+ * so the ledger's slot keeps it across ops (see {@link LeaseSlot#fill}). Explicit leases and
+ * device loans pass their own owner and so still conflict with this thread's ops.
  */
 public final class OpLeases implements AutoCloseable {
-    /**
-     * The op this thread is running, if any. An op that runs other ops inside it (a mean
-     * calling sum, a reduction copying its input) takes their leases as the same owner, so an
-     * op never conflicts with itself however it is composed.
-     */
-    private static final ThreadLocal<OpLeases> CURRENT = new ThreadLocal<>();
-
     private final Object owner;
-    private final OpLeases enclosing;
     private LeaseSlot s0;
     private LeaseSlot s1;
     private LeaseSlot s2;
@@ -29,24 +29,19 @@ public final class OpLeases implements AutoCloseable {
     private int count;
     private boolean closed;
 
-    private OpLeases(Object owner, OpLeases enclosing) {
-        this.enclosing = enclosing;
-        this.owner = owner != null ? owner : enclosing != null ? enclosing.owner : this;
+    private OpLeases(Object owner) {
+        this.owner = owner;
     }
 
-    /** Acquires the leases of one op; {@code owner} null makes the op its own owner. */
+    /** Acquires the leases of one op; {@code owner} null makes the calling thread the owner. */
     static OpLeases enter(String op, NdArray[] reads, NdArray[] writes, Object owner) {
-        OpLeases enclosing = owner == null ? CURRENT.get() : null;
-        OpLeases l = new OpLeases(owner, enclosing);
+        OpLeases l = new OpLeases(owner != null ? owner : Thread.currentThread());
         Conflict c = l.tryAll(op, reads, LeaseKind.READ);
         if (c == null) {
             c = l.tryAll(op, writes, LeaseKind.WRITE);
         }
         if (c != null) {
             l.retry(op, reads, writes, c);
-        }
-        if (owner == null) {
-            CURRENT.set(l);
         }
         return l;
     }
@@ -67,21 +62,48 @@ public final class OpLeases implements AutoCloseable {
 
     private Conflict tryAll(String op, NdArray[] arrays, LeaseKind kind) {
         for (NdArray a : arrays) {
-            if (a == null || Footprint.isEmpty(a)) {
+            if (a == null) {
                 continue;
             }
-            Ledger ledger = a.storage.ledger;
-            long lo = Footprint.lo(a);
-            long hi = Footprint.hi(a);
-            long period = Footprint.period(a);
-            Object r = ledger.tryAcquire(kind, lo, hi, period, period == 0 ? 0 : Footprint.width(a), owner, op);
+            Object r = a.shape.length == 1 ? acquireLine(a, kind, op) : acquire(a, kind, op);
+            if (r == null) {
+                continue; // an empty view: nothing to lease
+            }
             if (!(r instanceof LeaseSlot slot)) {
+                Ledger ledger = a.storage.ledger;
+                long lo = Footprint.lo(a);
+                long hi = Footprint.hi(a);
                 ledger.record("conflict " + kind.label, op, lo, hi);
                 return new Conflict(ledger.id, op, kind, lo, hi, (LeaseSlot.Holder) r);
             }
             add(slot);
         }
         return null;
+    }
+
+    /** The footprint of a one-axis view in one pass (what {@link Footprint} computes for it); null when empty. */
+    private Object acquireLine(NdArray a, LeaseKind kind, String op) {
+        long n = a.shape[0];
+        if (n == 0) {
+            return null;
+        }
+        long item = a.dtype.itemSize();
+        long stride = a.strides[0];
+        long span = (n - 1) * stride;
+        long lo = (a.offset + Math.min(span, 0)) * item;
+        long hi = (a.offset + Math.max(span, 0) + 1) * item;
+        long step = Math.abs(stride);
+        boolean periodic = n > 1 && step > 1; // elements with gaps between them: a period of |stride| items
+        return a.storage.ledger.tryAcquire(kind, lo, hi, periodic ? step * item : 0, periodic ? item : 0, owner, op);
+    }
+
+    private Object acquire(NdArray a, LeaseKind kind, String op) {
+        if (Footprint.isEmpty(a)) {
+            return null;
+        }
+        long period = Footprint.period(a);
+        return a.storage.ledger.tryAcquire(kind, Footprint.lo(a), Footprint.hi(a), period,
+                period == 0 ? 0 : Footprint.width(a), owner, op);
     }
 
     private void add(LeaseSlot slot) {
@@ -122,9 +144,6 @@ public final class OpLeases implements AutoCloseable {
         if (!closed) {
             closed = true;
             releaseAll();
-            if (owner == this || enclosing != null) {
-                CURRENT.set(enclosing);
-            }
         }
     }
 }

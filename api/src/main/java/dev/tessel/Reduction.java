@@ -170,6 +170,9 @@ final class Reduction {
     private static void compute(Ufunc u, NdArray x, boolean[] reduced, NdArray res, Double init) {
         DType ct = res.dtype;
         Dispatch d = Dispatch.of(u.name() + ".reduce", OpKind.REDUCTION, ct, x.size(), x.size() * ct.itemSize());
+        if (AxisFold.tryReduce(u, x, reduced, res, init, d)) {
+            return; // one call of a backend that pays per launch (GPU)
+        }
         int fastest = fastestAxis(x);
         // Folding whole slices pays when there are enough outputs to stream; a handful of
         // outputs fold their own (strided) runs instead.

@@ -1,7 +1,9 @@
 package dev.tessel;
 
 import dev.tessel.spi.Layout;
+import dev.tessel.spi.RowFold;
 import dev.tessel.spi.StridedLoop;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +23,10 @@ final class SliceFold {
      * Outer strategy: res = op(res, x[r]) for every index r of the reduced axes. One pass of the
      * engine over the outputs; each range of outputs folds every slice in turn while it is hot
      * in cache, and each output still sees the slices in the same order, whatever the split.
+     * When the kept part of x is C-contiguous and the slices evenly spaced (a sum over axis 0
+     * of a C-order matrix), each range is one call of the backend's {@link RowFold}, which
+     * keeps the range's accumulators in registers across several rows instead of reading and
+     * writing them once per slice; it folds the rows in the same order, so the bits are the same.
      */
     static void run(Ufunc u, NdArray x, boolean[] reduced, NdArray res, Double init, Dispatch d) {
         DType ct = res.dtype;
@@ -53,10 +59,28 @@ final class SliceFold {
         if (init != null) {
             Assign.fill(res, init);
         }
+        RowFold rows = evenlySpaced(deltas) && first.isCContiguous() && res.isCContiguous()
+                ? d.rowFold(u.name(), ct) : null;
         // Each index of this space stands for a whole column of x, so the engine's per-index work
         // estimate would cut it into tiles of a few outputs and call the loop once per (slice,
         // tile); tiles of at least OUTPUT_BLOCK outputs keep each loop call long and the
         // output block hot in cache.
+        if (rows != null) {
+            long step = total > 1 ? deltas[1] : 0;
+            MemorySegment xs = x.segment();
+            MemorySegment rs = res.segment();
+            d.forEachRange(fold.size(), OUTPUT_BLOCK, (s, e) -> {
+                int r = 0;
+                if (init == null) {
+                    copy.run(copyLoop, s, e);
+                    r = 1;
+                }
+                if (r < total) {
+                    rows.run(xs, x.offset + deltas[r] + s, step, total - r, e - s, rs, res.offset + s);
+                }
+            });
+            return;
+        }
         d.forEachRange(fold.size(), OUTPUT_BLOCK, (s, e) -> {
             int r = 0;
             if (init == null) {
@@ -69,6 +93,19 @@ final class SliceFold {
                 fold.run(slice, s, e);
             }
         });
+    }
+
+    /**
+     * True when slice r starts r times slice 1's offset after slice 0: the reduced axes walk
+     * as one, so the slices are the rows of a {@link RowFold}.
+     */
+    private static boolean evenlySpaced(long[] deltas) {
+        for (int r = 2; r < deltas.length; r++) {
+            if (deltas[r] != r * deltas[1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -182,6 +182,12 @@ public final class Ufunc {
      */
     public NdArray reduce(NdArray a, int[] axes, DType dtype, NdArray out, boolean keepdims, Double initial,
                           NdArray where) {
+        if (out == null && initial == null && where == null) {
+            NdArray resident = DeviceFolds.tryReduce(this, a, axes, dtype, keepdims); // a lent to a device
+            if (resident != null) {
+                return resident;
+            }
+        }
         return Execution.run(name + ".reduce", new NdArray[] {a, where}, new NdArray[] {out},
                 () -> Reduction.reduce(this, a, axes, dtype, out, keepdims, initial, where));
     }

@@ -29,6 +29,10 @@ final class UfuncCall {
     }
 
     static NdArray[] execute(Ufunc u, Object[] operands, NdArray[] out, NdArray where, DType dtype, Casting casting) {
+        NdArray[] dense = DenseCall.tryRun(u, operands, out, where, dtype);
+        if (dense != null) {
+            return dense;
+        }
         checkArity(u, operands, out);
         NdArray[] in = Operands.toArrays(u, operands);
         DType[] inTypes = new DType[in.length];

@@ -59,4 +59,57 @@ class FootprintTest {
             assertEquals(0, Ownership.liveLeases(a).size());
         }
     }
+    /**
+     * Op leases on one-axis views (computed in one pass by {@link OpLeases}) conflict exactly
+     * when the general {@link Footprint} says they may share a byte, and always when they do.
+     */
+    @Test
+    void oneAxisLeasesMatchTheFootprint() {
+        NdArray m = Nd.zeros(DType.FLOAT64, 24);
+        long[][] views = { // shape, stride, offset
+            {24, 1, 0}, {12, 1, 0}, {12, 1, 12}, {12, 2, 0}, {12, 2, 1}, {8, 3, 0}, {8, 3, 1}, {6, -2, 11},
+            {6, -2, 10}, {1, 5, 7}, {5, 0, 3}, {0, 1, 4}, {4, 6, 2}, {4, -6, 20}};
+        for (long[] p : views) {
+            for (long[] q : views) {
+                NdArray v = m.view(new long[] {p[0]}, new long[] {p[1]}, p[2]);
+                NdArray w = m.view(new long[] {q[0]}, new long[] {q[1]}, q[2]);
+                boolean expected = mayShare(v, w);
+                boolean conflicted;
+                try (WriteLease _ = v.write()) { // its own owner: a probe op on this thread conflicts with it
+                    try (OpLeases _ = Ownership.enterOp("probe", null, new NdArray[] {w})) {
+                        conflicted = false;
+                    } catch (OwnershipException e) {
+                        conflicted = true;
+                    }
+                }
+                String pair = java.util.Arrays.toString(p) + " and " + java.util.Arrays.toString(q);
+                assertEquals(expected, conflicted, pair);
+                if (sharesAByte(v, w)) {
+                    assertTrue(conflicted, "views sharing a byte must conflict: " + pair);
+                }
+            }
+        }
+    }
+
+    private static boolean mayShare(NdArray v, NdArray w) {
+        if (Footprint.isEmpty(v) || Footprint.isEmpty(w)) {
+            return false;
+        }
+        long pv = Footprint.period(v);
+        long pw = Footprint.period(w);
+        return Footprint.lo(v) < Footprint.hi(w) && Footprint.lo(w) < Footprint.hi(v)
+                && Footprint.mayShare(Footprint.lo(v), pv, pv == 0 ? 0 : Footprint.width(v), Footprint.lo(w), pw,
+                        pw == 0 ? 0 : Footprint.width(w));
+    }
+
+    private static boolean sharesAByte(NdArray v, NdArray w) {
+        for (long i = 0; i < v.shape[0]; i++) {
+            for (long j = 0; j < w.shape[0]; j++) {
+                if (v.offset + i * v.strides[0] == w.offset + j * w.strides[0]) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -5,7 +5,9 @@ import dev.tessel.spi.ArgLoop;
 import dev.tessel.spi.Backend;
 import dev.tessel.spi.MatmulKernel;
 import dev.tessel.spi.ReduceLoop;
+import dev.tessel.spi.RowFold;
 import dev.tessel.spi.StridedLoop;
+import java.lang.foreign.MemorySegment;
 
 /**
  * The scalar reference backend: plain Java loops for every ufunc, reduction and matmul. It is
@@ -45,6 +47,22 @@ public final class ReferenceBackend implements Backend {
     @Override
     public ReduceLoop reduceLoop(String ufunc, DType type) {
         return ReduceLoops.of(table, ufunc, type);
+    }
+
+    /** Rows one at a time with the binary loop: the order every faster row fold must reproduce. */
+    @Override
+    public RowFold rowFold(String ufunc, DType type) {
+        StridedLoop op = loop(ufunc, new DType[] {type, type, type});
+        if (op == null) {
+            return null;
+        }
+        return (in, off, rowStride, rows, n, out, outOff) -> {
+            MemorySegment[] segs = {out, in, out};
+            long[] strides = {1, 1, 1};
+            for (long r = 0; r < rows; r++) {
+                op.run(segs, new long[] {outOff, off + r * rowStride, outOff}, strides, n);
+            }
+        };
     }
 
     @Override

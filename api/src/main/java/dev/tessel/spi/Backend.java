@@ -56,9 +56,30 @@ public interface Backend {
      */
     ReduceLoop reduceLoop(String ufunc, DType type);
 
+    /**
+     * The row fold of reduction {@code ufunc} for {@code type} (see {@link RowFold}), or null, the
+     * default: the caller then folds the rows one at a time with {@link #loop}.
+     */
+    default RowFold rowFold(String ufunc, DType type) {
+        return null;
+    }
+
     /** The arg-reduction {@code "argmin"} or {@code "argmax"} for {@code type}, or null. */
     ArgLoop argLoop(String which, DType type);
 
     /** {@code C = A @ B} for two matrices of {@code type}, or null. */
     MatmulKernel matmul(DType type);
+
+    // ---- Optional: whole reductions in one call (backends that pay per launch). Null by default:
+    // the generic layer then folds run by run with reduceLoop/argLoop.
+
+    /** A one-launch fold of the middle axis of an {@code (outer, n, inner)} block, or null. */
+    default AxisReduceLoop axisReduceLoop(String ufunc, DType type) {
+        return null;
+    }
+
+    /** A one-launch {@code "argmin"}/{@code "argmax"} along the middle axis of such a block, or null. */
+    default AxisArgLoop axisArgLoop(String which, DType type) {
+        return null;
+    }
 }

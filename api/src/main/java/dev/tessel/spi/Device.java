@@ -65,4 +65,34 @@ public interface Device {
     default DeviceTask ufunc(String ufunc, NdArray out, NdArray... inputs) {
         throw new UnsupportedOperationException(name() + " runs no ufuncs; bring the arrays home with toHost()");
     }
+
+    // ---- Optional: resident reductions and matrix products (dev.tessel.DeviceRoute). Unsupported by default.
+
+    /**
+     * Whether {@link #reduce} can fold with {@code op} ({@code "add"}, {@code "multiply"},
+     * {@code "maximum"}, {@code "minimum"}, {@code "argmin"}, {@code "argmax"}) on {@code type}.
+     */
+    default boolean reduces(String op, DType type) {
+        return false;
+    }
+
+    /**
+     * A task folding the middle axis of {@code in} seen as a C-contiguous {@code (outer, n, inner)}
+     * block into {@code out} ({@code outer * inner} elements, C order; int64 positions for the arg
+     * ops, else {@code in}'s dtype), from the identity or the first element. Both arrays are
+     * whole, C-contiguous and lent here; {@code n > 0}.
+     */
+    default DeviceTask reduce(String op, NdArray out, NdArray in, long outer, long n, long inner) {
+        throw new UnsupportedOperationException(name() + " runs no reductions; bring the array home with toHost()");
+    }
+
+    /** Whether {@link #matmul} can multiply matrices of {@code type}. */
+    default boolean multipliesMatrices(DType type) {
+        return false;
+    }
+
+    /** A task computing {@code out = a @ b} for 2-d, whole, C-contiguous arrays lent here. */
+    default DeviceTask matmul(NdArray out, NdArray a, NdArray b) {
+        throw new UnsupportedOperationException(name() + " multiplies no matrices; bring the arrays home with toHost()");
+    }
 }

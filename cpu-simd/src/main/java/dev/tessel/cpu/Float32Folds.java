@@ -2,18 +2,17 @@ package dev.tessel.cpu;
 
 import dev.tessel.spi.ArgLoop;
 import dev.tessel.spi.ReduceLoop;
+import dev.tessel.spi.RowFold;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * FLOAT32 reductions (add, multiply, maximum, minimum) and arg-reductions. This file is the
- * template of its FLOAT64 twin (see {@code cpu-simd/gen/kernels.py}).
+ * FLOAT32 reductions (add, multiply; maximum, minimum, fmax, fmin and the arg-reductions
+ * through {@link Float32Extremes}). This file is the template of its FLOAT64 twin (see
+ * {@code cpu-simd/gen/kernels.py}).
  *
  * <p><b>Sums and products</b> are pairwise: a run longer than {@link #BLOCK} is split in two
  * at a multiple of {@code U * L} and each half folded recursively; a leaf folds into
@@ -25,30 +24,39 @@ import jdk.incubator.vector.VectorSpecies;
  * use {@code reduceLanes(ADD)}: its order is unspecified and may differ between the
  * intrinsic and the Java fallback.)
  *
- * <p><b>Why a naive Vector API max is slow</b> (measured about 4x slower than NumPy's): a
- * loop {@code m = m.lanewise(MAX, v)} must give Java's {@link Math#max} semantics per lane
- * (NaN wins, -0.0 below +0.0), which x86's {@code vmaxps} does not (it returns the second
- * operand when either is NaN and treats the zeros as equal), so C2 expands every MAX into a
- * compare/blend/max/compare/blend sequence of about five dependent instructions; with one
- * accumulator the loop runs at that sequence's latency per vector, and a loop that also calls
- * {@code reduceLanes(MAX)} per iteration adds a log2(lanes)-step shuffle tree of the same
- * expanded max. NumPy's loop is a plain {@code maxps} on several accumulators with NaN
- * handled apart. The loops here do the same as far as the Vector API allows:
- * {@code m = v > m ? v : m} is one compare and one blend, NaNs are collected in a separate
- * mask (one unordered compare and an OR), four accumulators break the dependency chain, and
- * lanes are reduced once at the end. In a JMH smoke run (FoldBench, 100,000 float32, one
- * thread, a shared machine, indicative only) the naive loop took 24 us, this one 3.4 us and
- * NumPy's {@code a.max()} 3.8 us.
- *
- * <p>Arg-reductions first find the extreme value (or learn that a NaN is present), then scan
- * for the first element equal to it (or the first NaN), as NumPy's "first occurrence" rule
- * asks; the scan stops early, so it reads on average half the run again.
+ * <p><b>Why a naive Vector API max is slow</b> (measured about 4x slower than NumPy's). The
+ * naive loop is {@code m = m.lanewise(MAX, v)} on one accumulator with {@code reduceLanes(MAX)}
+ * at the end. Four things stack up:
+ * <ol>
+ *   <li>{@code lanewise(MAX)} must give {@link Math#max}'s answer per lane (NaN wins, -0.0
+ *       below +0.0). x86's {@code vmaxps} does not (it returns its second operand when either
+ *       is NaN and treats the two zeros as equal), so C2 expands each MAX into a sequence of
+ *       about five dependent instructions (the JDK's x86 min/max expansion: sign mask, two
+ *       blends, max, unordered compare, masked move) instead of one;</li>
+ *   <li>one accumulator makes that sequence one long dependency chain: the loop runs at its
+ *       latency, one vector per ~5 chained ops, far below the two loads per cycle the core
+ *       can do;</li>
+ *   <li>NaN handling inside the chain: the per-lane NaN rule is paid on every element
+ *       although NaNs are rare; checking them apart costs far less;</li>
+ *   <li>a loop that calls {@code reduceLanes(MAX)} per iteration adds a log2(lanes)-step
+ *       shuffle tree of the same expanded max on the chain.</li>
+ * </ol>
+ * NumPy's AVX-512 loop is a plain max on several accumulators with NaN handled apart. The
+ * loops of {@link Float32Extremes} do the same as far as the Vector API allows: {@code
+ * m = m < v ? v : m} is one compare and one blend (a NaN in v never enters m); eight such
+ * chains run side by side; NaNs are caught by a running sum (one add per vector, NaN + x is
+ * NaN) and only a NaN sum pays for an exact NaN scan; lanes are reduced once at the end.
+ * Measured on this machine (one thread, shared 2-core AMD EPYC with AVX-512, a best-of-5
+ * scratch timing of the kernels alone, float32, 99,968 elements): naive 26.8 us; the same
+ * {@code lanewise(MAX)} on four accumulators 10.3 us (the chain, item 2, is half the loss);
+ * compare-blend on four accumulators with a NaN test and mask OR per vector (the previous
+ * loop here) 4.5 us; eight accumulators, NaN test per vector 3.8 us; eight accumulators,
+ * NaN by running sum 2.4 us; NumPy's {@code a.max()} 3.9 us (the bench report's peer).
+ * ({@code bench}'s FoldBench keeps the naive loop as a JMH benchmark.)
  */
 final class Float32Folds {
     private static final VectorSpecies<Float> S = Lanes.F32;
     private static final int L = S.length();
-    /** Lane indices for the one-pass arg-reductions: same lane count as {@link #S}. */
-    private static final VectorSpecies<Integer> IS = S.withLanes(int.class);
     private static final long W = Float.BYTES;
     private static final ValueLayout.OfFloat E = ValueLayout.JAVA_FLOAT_UNALIGNED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
@@ -66,22 +74,22 @@ final class Float32Folds {
             case "multiply" -> (in, off, st, n, out, o) -> out.setAtIndex(E, o, out.getAtIndex(E, o) * tree(in, off, st, n, true));
             case "maximum" -> (in, off, st, n, out, o) -> {
                 if (n > 0) {
-                    out.setAtIndex(E, o, Math.max(out.getAtIndex(E, o), extreme(in, off, st, n, true)));
+                    out.setAtIndex(E, o, Math.max(out.getAtIndex(E, o), Float32Extremes.extreme(in, off, st, n, true)));
                 }
             };
             case "minimum" -> (in, off, st, n, out, o) -> {
                 if (n > 0) {
-                    out.setAtIndex(E, o, Math.min(out.getAtIndex(E, o), extreme(in, off, st, n, false)));
+                    out.setAtIndex(E, o, Math.min(out.getAtIndex(E, o), Float32Extremes.extreme(in, off, st, n, false)));
                 }
             };
             case "fmax" -> (in, off, st, n, out, o) -> {
                 if (n > 0) {
-                    out.setAtIndex(E, o, fmax(out.getAtIndex(E, o), ignoringNaN(in, off, st, n, true)));
+                    out.setAtIndex(E, o, Float32Extremes.fmax(out.getAtIndex(E, o), Float32Extremes.ignoringNaN(in, off, st, n, true)));
                 }
             };
             case "fmin" -> (in, off, st, n, out, o) -> {
                 if (n > 0) {
-                    out.setAtIndex(E, o, fmin(out.getAtIndex(E, o), ignoringNaN(in, off, st, n, false)));
+                    out.setAtIndex(E, o, Float32Extremes.fmin(out.getAtIndex(E, o), Float32Extremes.ignoringNaN(in, off, st, n, false)));
                 }
             };
             default -> null;
@@ -90,12 +98,15 @@ final class Float32Folds {
 
     static ArgLoop arg(String which) {
         return switch (which) {
-            case "argmax" -> (in, off, st, n) -> onePass(st, n) ? argmaxRun(in, off, n)
-                    : firstOf(in, off, st, n, extreme(in, off, st, n, true));
-            case "argmin" -> (in, off, st, n) -> onePass(st, n) ? argminRun(in, off, n)
-                    : firstOf(in, off, st, n, extreme(in, off, st, n, false));
+            case "argmax" -> (in, off, st, n) -> Float32Extremes.arg(in, off, st, n, true);
+            case "argmin" -> (in, off, st, n) -> Float32Extremes.arg(in, off, st, n, false);
             default -> null;
         };
+    }
+
+    /** The row fold of {@code add} (sums down the columns of a C-order matrix), else null. */
+    static RowFold rows(String ufunc) {
+        return ufunc.equals("add") ? Float32Folds::rowSum : null;
     }
 
     // ---- pairwise sum / product ----
@@ -199,283 +210,65 @@ final class Float32Folds {
         return lanes[0];
     }
 
-    // ---- maximum / minimum ----
-
-    /** The largest (or smallest) element, NaN if any element is NaN. n > 0. */
-    private static float extreme(MemorySegment in, long off, long stride, long n, boolean max) {
-        long i = 0;
-        float m = in.getAtIndex(E, off);
-        if (stride == 1 && n >= U * L) {
-            i = n / (U * L) * (U * L);
-            m = max ? maxBody(in, off * W, i) : minBody(in, off * W, i);
-        }
-        for (; i < n; i++) {
-            float x = in.getAtIndex(E, off + i * stride);
-            m = max ? Math.max(m, x) : Math.min(m, x);
-        }
-        return m;
-    }
-
-    // Unrolled 4x: four accumulators; m = v > m ? v : m is one compare and one blend.
-    private static float maxBody(MemorySegment in, long b, long n) {
-        FloatVector m0 = FloatVector.fromMemorySegment(S, in, b, NO), m1 = m0, m2 = m0, m3 = m0;
-        VectorMask<Float> nan = S.maskAll(false);
-        for (long i = 0; i < n; i += U * L) {
-            FloatVector v0 = FloatVector.fromMemorySegment(S, in, b + i * W, NO);
-            FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
-            FloatVector v2 = FloatVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
-            FloatVector v3 = FloatVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN))
-                    .or(v2.test(VectorOperators.IS_NAN)).or(v3.test(VectorOperators.IS_NAN));
-            m0 = m0.blend(v0, m0.lt(v0));
-            m1 = m1.blend(v1, m1.lt(v1));
-            m2 = m2.blend(v2, m2.lt(v2));
-            m3 = m3.blend(v3, m3.lt(v3));
-        }
-        if (nan.anyTrue()) {
-            return Float.NaN;
-        }
-        return m0.lanewise(VectorOperators.MAX, m1).lanewise(VectorOperators.MAX, m2.lanewise(VectorOperators.MAX, m3))
-                .reduceLanes(VectorOperators.MAX);
-    }
-
-    // Unrolled 4x, the mirror of maxBody.
-    private static float minBody(MemorySegment in, long b, long n) {
-        FloatVector m0 = FloatVector.fromMemorySegment(S, in, b, NO), m1 = m0, m2 = m0, m3 = m0;
-        VectorMask<Float> nan = S.maskAll(false);
-        for (long i = 0; i < n; i += U * L) {
-            FloatVector v0 = FloatVector.fromMemorySegment(S, in, b + i * W, NO);
-            FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
-            FloatVector v2 = FloatVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
-            FloatVector v3 = FloatVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN))
-                    .or(v2.test(VectorOperators.IS_NAN)).or(v3.test(VectorOperators.IS_NAN));
-            m0 = m0.blend(v0, v0.lt(m0));
-            m1 = m1.blend(v1, v1.lt(m1));
-            m2 = m2.blend(v2, v2.lt(m2));
-            m3 = m3.blend(v3, v3.lt(m3));
-        }
-        if (nan.anyTrue()) {
-            return Float.NaN;
-        }
-        return m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
-                .reduceLanes(VectorOperators.MIN);
-    }
-
-    // ---- fmax / fmin: NaNs are skipped ----
-
-    private static float fmax(float a, float b) {
-        return Float.isNaN(a) ? b : Float.isNaN(b) ? a : Math.max(a, b);
-    }
-
-    private static float fmin(float a, float b) {
-        return Float.isNaN(a) ? b : Float.isNaN(b) ? a : Math.min(a, b);
-    }
+    // ---- sums down columns ----
 
     /**
-     * The largest (or smallest) non-NaN element, NaN if all are NaN. The compare-and-blend step
-     * skips NaNs by itself (a comparison with NaN is false), so the accumulators start at the
-     * infinity that loses every comparison; only when that infinity survives is the run
-     * rescanned to tell "all NaN" from "all -inf".
+     * {@link RowFold} for add: each column's rows are added in order, as row-by-row binary adds
+     * would (same bits), but {@link #ROWS} rows at a time into a register, so the accumulators
+     * are read and written once per ROWS rows instead of once per row (the row-by-row loop
+     * moved three elements per element summed and measured 0.5x NumPy on 1000 x 1000).
      */
-    private static float ignoringNaN(MemorySegment in, long off, long stride, long n, boolean max) {
-        float none = max ? Float.NEGATIVE_INFINITY : Float.POSITIVE_INFINITY;
-        float m = none;
-        long i = 0;
-        if (stride == 1 && n >= U * L) {
-            i = n / (U * L) * (U * L);
-            m = max ? fmaxBody(in, off * W, i) : fminBody(in, off * W, i);
+    private static void rowSum(MemorySegment in, long off, long rowStride, long rows, long n, MemorySegment out, long o) {
+        long r = 0;
+        for (; r + ROWS <= rows; r += ROWS) {
+            addRows(in, off + r * rowStride, rowStride, n, out, o);
         }
-        for (; i < n; i++) {
-            float x = in.getAtIndex(E, off + i * stride);
-            if (max ? x > m : x < m) {
-                m = x;
-            }
+        for (; r < rows; r++) {
+            addRow(in, off + r * rowStride, n, out, o);
         }
-        if (m == none) {
-            for (long j = 0; j < n; j++) {
-                if (!Float.isNaN(in.getAtIndex(E, off + j * stride))) {
-                    return m;
-                }
-            }
-            return Float.NaN;
-        }
-        return m;
     }
 
-    // Unrolled 4x: four compare-and-blend accumulators; n is a multiple of U * L. Separate
-    // from its fmin mirror: a mask chosen by a condition inside the loop would be boxed.
-    private static float fmaxBody(MemorySegment in, long b, long n) {
-        FloatVector m0 = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
-        for (long i = 0; i < n; i += U * L) {
-            FloatVector v0 = FloatVector.fromMemorySegment(S, in, b + i * W, NO);
-            FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
-            FloatVector v2 = FloatVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
-            FloatVector v3 = FloatVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            m0 = m0.blend(v0, m0.lt(v0));
-            m1 = m1.blend(v1, m1.lt(v1));
-            m2 = m2.blend(v2, m2.lt(v2));
-            m3 = m3.blend(v3, m3.lt(v3));
-        }
-        return m0.lanewise(VectorOperators.MAX, m1).lanewise(VectorOperators.MAX, m2.lanewise(VectorOperators.MAX, m3))
-                .reduceLanes(VectorOperators.MAX);
-    }
+    /** Rows folded per pass over the accumulators: eight loads per load and store of out. */
+    private static final int ROWS = 8;
 
-    // Unrolled 4x, the mirror of fmaxBody.
-    private static float fminBody(MemorySegment in, long b, long n) {
-        FloatVector m0 = FloatVector.broadcast(S, Float.POSITIVE_INFINITY), m1 = m0, m2 = m0, m3 = m0;
-        for (long i = 0; i < n; i += U * L) {
-            FloatVector v0 = FloatVector.fromMemorySegment(S, in, b + i * W, NO);
-            FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
-            FloatVector v2 = FloatVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
-            FloatVector v3 = FloatVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            m0 = m0.blend(v0, v0.lt(m0));
-            m1 = m1.blend(v1, v1.lt(m1));
-            m2 = m2.blend(v2, v2.lt(m2));
-            m3 = m3.blend(v3, v3.lt(m3));
-        }
-        return m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
-                .reduceLanes(VectorOperators.MIN);
-    }
-
-    // ---- one-pass arg-reductions ----
-
-    /** Contiguous runs long enough to fill both accumulators, with indices that fit a lane. */
-    private static boolean onePass(long stride, long n) {
-        return stride == 1 && n >= 2L * L && n <= Integer.MAX_VALUE;
-    }
-
-    // Reads the run once (the two-pass max-then-find read it twice, measured 0.57x NumPy at 1e6).
-    // Per lane: the extreme so far and the index where it first appeared (a strict compare keeps
-    // the earlier of equal values); two accumulators hide the compare-blend latency. The first
-    // index among lanes holding the overall extreme is the first occurrence. Any NaN defers to
-    // the first-NaN scan, as NaN wins.
-    private static long argmaxRun(MemorySegment in, long off, long n) {
+    // Eight rows per pass: acc = (((out + row0) + row1) + ...) + row7 per column vector. The
+    // iterations are independent, so the out-of-order core overlaps their add chains.
+    private static void addRows(MemorySegment in, long off, long rs, long n, MemorySegment out, long o) {
         long b = off * W;
-        FloatVector best0 = FloatVector.fromMemorySegment(S, in, b, NO);
-        FloatVector best1 = FloatVector.fromMemorySegment(S, in, b + (long) L * W, NO);
-        IntVector idx0 = IntVector.zero(IS).addIndex(1);
-        IntVector idx1 = idx0.add(IntVector.broadcast(IS, (long) L));
-        IntVector at0 = idx0;
-        IntVector at1 = idx1;
-        IntVector step = IntVector.broadcast(IS, 2L * L);
-        VectorMask<Float> nan = best0.test(VectorOperators.IS_NAN).or(best1.test(VectorOperators.IS_NAN));
-        long i = 2L * L;
-        for (long end = n - 2L * L; i <= end; i += 2L * L) {
-            FloatVector v0 = FloatVector.fromMemorySegment(S, in, b + i * W, NO);
-            FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
-            idx0 = idx0.add(step);
-            idx1 = idx1.add(step);
-            VectorMask<Float> g0 = best0.lt(v0);
-            VectorMask<Float> g1 = best1.lt(v1);
-            best0 = best0.blend(v0, g0);
-            best1 = best1.blend(v1, g1);
-            at0 = at0.blend(idx0, g0.cast(IS));
-            at1 = at1.blend(idx1, g1.cast(IS));
-            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN));
+        long d = rs * W;
+        long ob = o * W;
+        long j = 0;
+        for (long end = n - L; j <= end; j += L) {
+            long at = b + j * W;
+            FloatVector a = FloatVector.fromMemorySegment(S, out, ob + j * W, NO);
+            a = a.add(FloatVector.fromMemorySegment(S, in, at, NO));
+            a = a.add(FloatVector.fromMemorySegment(S, in, at + d, NO));
+            a = a.add(FloatVector.fromMemorySegment(S, in, at + 2 * d, NO));
+            a = a.add(FloatVector.fromMemorySegment(S, in, at + 3 * d, NO));
+            a = a.add(FloatVector.fromMemorySegment(S, in, at + 4 * d, NO));
+            a = a.add(FloatVector.fromMemorySegment(S, in, at + 5 * d, NO));
+            a = a.add(FloatVector.fromMemorySegment(S, in, at + 6 * d, NO));
+            a = a.add(FloatVector.fromMemorySegment(S, in, at + 7 * d, NO));
+            a.intoMemorySegment(out, ob + j * W, NO);
         }
-        if (nan.anyTrue()) {
-            return firstOf(in, off, 1, n, Float.NaN);
-        }
-        float m = Math.max(best0.reduceLanes(VectorOperators.MAX), best1.reduceLanes(VectorOperators.MAX));
-        return finish(in, off, n, i, m, firstLane(best0, at0, m, best1, at1), true);
-    }
-
-    // The mirror of argmaxRun.
-    private static long argminRun(MemorySegment in, long off, long n) {
-        long b = off * W;
-        FloatVector best0 = FloatVector.fromMemorySegment(S, in, b, NO);
-        FloatVector best1 = FloatVector.fromMemorySegment(S, in, b + (long) L * W, NO);
-        IntVector idx0 = IntVector.zero(IS).addIndex(1);
-        IntVector idx1 = idx0.add(IntVector.broadcast(IS, (long) L));
-        IntVector at0 = idx0;
-        IntVector at1 = idx1;
-        IntVector step = IntVector.broadcast(IS, 2L * L);
-        VectorMask<Float> nan = best0.test(VectorOperators.IS_NAN).or(best1.test(VectorOperators.IS_NAN));
-        long i = 2L * L;
-        for (long end = n - 2L * L; i <= end; i += 2L * L) {
-            FloatVector v0 = FloatVector.fromMemorySegment(S, in, b + i * W, NO);
-            FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
-            idx0 = idx0.add(step);
-            idx1 = idx1.add(step);
-            VectorMask<Float> g0 = v0.lt(best0);
-            VectorMask<Float> g1 = v1.lt(best1);
-            best0 = best0.blend(v0, g0);
-            best1 = best1.blend(v1, g1);
-            at0 = at0.blend(idx0, g0.cast(IS));
-            at1 = at1.blend(idx1, g1.cast(IS));
-            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN));
-        }
-        if (nan.anyTrue()) {
-            return firstOf(in, off, 1, n, Float.NaN);
-        }
-        float m = Math.min(best0.reduceLanes(VectorOperators.MIN), best1.reduceLanes(VectorOperators.MIN));
-        return finish(in, off, n, i, m, firstLane(best0, at0, m, best1, at1), false);
-    }
-
-    /** The smallest index held by a lane whose value equals {@code m} (== also matches -0.0 to 0.0). */
-    private static long firstLane(FloatVector best0, IntVector at0, float m, FloatVector best1, IntVector at1) {
-        long k0 = at0.reduceLanes(VectorOperators.MIN, best0.eq(m).cast(IS));
-        long k1 = at1.reduceLanes(VectorOperators.MIN, best1.eq(m).cast(IS));
-        return Math.min(k0, k1);
-    }
-
-    /** The scalar tail after the vector part: a later element wins only when strictly beyond, or NaN. */
-    private static long finish(MemorySegment in, long off, long n, long i, float m, long k, boolean max) {
-        for (; i < n; i++) {
-            float x = in.getAtIndex(E, off + i);
-            if (Float.isNaN(x)) {
-                return i;
+        for (; j < n; j++) {
+            float a = out.getAtIndex(E, o + j);
+            for (int k = 0; k < ROWS; k++) {
+                a += in.getAtIndex(E, off + k * rs + j);
             }
-            if (max ? x > m : x < m) {
-                m = x;
-                k = i;
-            }
+            out.setAtIndex(E, o + j, a);
         }
-        return k;
     }
 
-    // ---- first occurrence ----
-
-    /** Index of the first element equal to {@code v} (or the first NaN when v is NaN). */
-    private static long firstOf(MemorySegment in, long off, long stride, long n, float v) {
-        boolean nan = Float.isNaN(v);
-        long i = 0;
-        if (stride == 1 && n >= L) {
-            i = nan ? nanScan(in, off * W, n) : equalScan(in, off * W, n, v);
+    private static void addRow(MemorySegment in, long off, long n, MemorySegment out, long o) {
+        long j = 0;
+        for (long end = n - L; j <= end; j += L) {
+            FloatVector.fromMemorySegment(S, out, (o + j) * W, NO)
+                    .add(FloatVector.fromMemorySegment(S, in, (off + j) * W, NO))
+                    .intoMemorySegment(out, (o + j) * W, NO);
         }
-        for (; i < n; i++) {
-            float x = in.getAtIndex(E, off + i * stride);
-            if (nan ? Float.isNaN(x) : x == v) {
-                return i;
-            }
+        for (; j < n; j++) {
+            out.setAtIndex(E, o + j, out.getAtIndex(E, o + j) + in.getAtIndex(E, off + j));
         }
-        throw new IllegalStateException("extreme value " + v + " not found in its own run");
-    }
-
-    // One mask per loop: a mask chosen by a condition inside the loop gets boxed (measured 10x slower).
-    /** The first index equal to v, or where the vector scan stopped without a hit. */
-    private static long equalScan(MemorySegment in, long b, long n, float v) {
-        FloatVector target = FloatVector.broadcast(S, v);
-        long i = 0;
-        for (long end = n - L; i <= end; i += L) {
-            VectorMask<Float> hit = FloatVector.fromMemorySegment(S, in, b + i * W, NO).eq(target);
-            if (hit.anyTrue()) {
-                return i + hit.firstTrue();
-            }
-        }
-        return i;
-    }
-
-    /** The first NaN's index, or where the vector scan stopped without a hit. */
-    private static long nanScan(MemorySegment in, long b, long n) {
-        long i = 0;
-        for (long end = n - L; i <= end; i += L) {
-            VectorMask<Float> hit = FloatVector.fromMemorySegment(S, in, b + i * W, NO).test(VectorOperators.IS_NAN);
-            if (hit.anyTrue()) {
-                return i + hit.firstTrue();
-            }
-        }
-        return i;
     }
 }

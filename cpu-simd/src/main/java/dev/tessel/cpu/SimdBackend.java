@@ -5,6 +5,7 @@ import dev.tessel.spi.ArgLoop;
 import dev.tessel.spi.Backend;
 import dev.tessel.spi.MatmulKernel;
 import dev.tessel.spi.ReduceLoop;
+import dev.tessel.spi.RowFold;
 import dev.tessel.spi.StridedLoop;
 
 /**
@@ -25,6 +26,7 @@ import dev.tessel.spi.StridedLoop;
  * <li>Reductions ({@link #reduceLoop}): add, multiply, maximum, minimum for the four wide
  *     dtypes, fmax and fmin (NaNs skipped) for floats, logical_or and logical_and for BOOL. Float sums and products are pairwise and
  *     give the same bits for any stride (see {@code Float32Folds}).</li>
+ * <li>{@link #rowFold}: add for FLOAT32 and FLOAT64, eight rows per pass (sums down columns).</li>
  * <li>{@link #argLoop}: argmin, argmax (first occurrence; the first NaN wins).</li>
  * <li>{@link #matmul}: FLOAT32 and FLOAT64, packed panels and an FMA register tile.</li>
  * </ul>
@@ -99,6 +101,11 @@ public final class SimdBackend implements Backend {
     @Override
     public ReduceLoop reduceLoop(String ufunc, DType type) {
         return usable() ? VectorKernels.reduceLoop(ufunc, type) : null;
+    }
+
+    @Override
+    public RowFold rowFold(String ufunc, DType type) {
+        return usable() ? VectorKernels.rowFold(ufunc, type) : null;
     }
 
     @Override

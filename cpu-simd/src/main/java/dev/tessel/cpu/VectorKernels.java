@@ -4,6 +4,7 @@ import dev.tessel.DType;
 import dev.tessel.spi.ArgLoop;
 import dev.tessel.spi.MatmulKernel;
 import dev.tessel.spi.ReduceLoop;
+import dev.tessel.spi.RowFold;
 import dev.tessel.spi.StridedLoop;
 import java.util.Set;
 
@@ -101,6 +102,14 @@ final class VectorKernels {
             case INT32 -> Int32Folds.reduce(ufunc);
             case INT64 -> Int64Folds.reduce(ufunc);
             case BOOL -> BoolFolds.reduce(ufunc);
+            default -> null;
+        };
+    }
+
+    static RowFold rowFold(String ufunc, DType t) {
+        return switch (t) {
+            case FLOAT32 -> Float32Folds.rows(ufunc);
+            case FLOAT64 -> Float64Folds.rows(ufunc);
             default -> null;
         };
     }

@@ -1,7 +1,6 @@
 package dev.tessel.gpu;
 
 import dev.tessel.DType;
-import dev.tessel.gpu.KernelTable.Kernel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +11,7 @@ import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
 import uk.ac.manchester.tornado.api.TornadoExecutionResult;
 import uk.ac.manchester.tornado.api.common.TornadoFunctions.Task2;
 import uk.ac.manchester.tornado.api.common.TornadoFunctions.Task3;
+import uk.ac.manchester.tornado.api.common.TornadoFunctions.Task4;
 import uk.ac.manchester.tornado.api.enums.DataTransferMode;
 import uk.ac.manchester.tornado.api.enums.TornadoVMBackendType;
 import uk.ac.manchester.tornado.api.types.arrays.TornadoNativeArray;
@@ -36,11 +36,11 @@ final class ChainPlan implements AutoCloseable {
     private TornadoExecutionResult last;
 
     /**
-     * What identifies a chain: its kernels in order, which slot each operand uses, each slot's
+     * What identifies a chain: its task functions in order, which slot each operand uses, each slot's
      * dtype, which slots are read before written and which are written, and each slot's length
      * (one for a scalar).
      */
-    record Shape(List<Kernel> kernels, List<List<Integer>> operandSlots, List<DType> slotTypes,
+    record Shape(List<Object> kernels, List<List<Integer>> operandSlots, List<DType> slotTypes,
                  List<Boolean> read, List<Boolean> written, List<Integer> lengths) {
     }
 
@@ -63,10 +63,15 @@ final class ChainPlan implements AutoCloseable {
         TaskGraph g = new TaskGraph("tesselchain" + IDS.incrementAndGet())
                 .transferToDevice(DataTransferMode.EVERY_EXECUTION, in.toArray());
         for (int t = 0; t < shape.kernels().size(); t++) {
-            Object code = shape.kernels().get(t).code();
-            List<Integer> ops = shape.operandSlots().get(t);
-            g = ops.size() == 2 ? g.task("t" + t, (Task2) code, slots[ops.get(0)], slots[ops.get(1)])
-                    : g.task("t" + t, (Task3) code, slots[ops.get(0)], slots[ops.get(1)], slots[ops.get(2)]);
+            Object code = shape.kernels().get(t);
+            TornadoNativeArray[] a = shape.operandSlots().get(t).stream().map(s -> slots[s])
+                    .toArray(TornadoNativeArray[]::new);
+            g = switch (a.length) {
+                case 2 -> g.task("t" + t, (Task2) code, a[0], a[1]);
+                case 3 -> g.task("t" + t, (Task3) code, a[0], a[1], a[2]);
+                case 4 -> g.task("t" + t, (Task4) code, a[0], a[1], a[2], a[3]);
+                default -> throw new IllegalStateException("chain task arity " + a.length);
+            };
         }
         // UNDER_DEMAND: nothing comes back by itself; fetch copies one written buffer on request.
         g = g.transferToHost(DataTransferMode.UNDER_DEMAND, out.toArray());

@@ -14,8 +14,17 @@ import java.util.Map;
  * "written" when any op writes it.
  */
 record ChainSlots(List<GpuMemory> mems, ChainPlan.Shape shape) {
-    /** One queued op: a kernel and its memories, inputs then output. */
-    record Op(Kernel kernel, GpuMemory[] mems) {
+    /**
+     * One queued task: its TornadoVM task function ({@code Task2}..{@code Task4}), each
+     * operand's memory and dtype, how many leading operands it reads (it writes the rest), and
+     * what the CPU path runs instead over the memories' host sides ({@code host}; the CPU path
+     * of a multi-task op hangs on its last task, its other tasks doing nothing there).
+     */
+    record Op(String name, Object code, DType[] types, GpuMemory[] mems, int reads, Runnable host) {
+        /** An elementwise kernel: inputs, then its one output. */
+        static Op of(Kernel k, GpuMemory[] mems, Runnable host) {
+            return new Op(k.toString(), k.code(), k.types().toArray(DType[]::new), mems, mems.length - 1, host);
+        }
     }
 
     static ChainSlots of(List<Op> chain) {
@@ -29,7 +38,7 @@ record ChainSlots(List<GpuMemory> mems, ChainPlan.Shape shape) {
             List<Integer> ops = new ArrayList<>();
             for (int i = 0; i < op.mems.length; i++) {
                 GpuMemory m = op.mems[i];
-                DType t = op.kernel.types().get(i);
+                DType t = op.types[i];
                 int s = slotOf.computeIfAbsent(m, k -> {
                     read.add(false);
                     written.add(false);
@@ -41,7 +50,7 @@ record ChainSlots(List<GpuMemory> mems, ChainPlan.Shape shape) {
                     throw new IllegalArgumentException("a lent array is used as " + types.get(s).numpyName()
                             + " and as " + t.numpyName() + " in one chain");
                 }
-                if (i == op.mems.length - 1) {
+                if (i >= op.reads) {
                     written.set(s, true);
                 } else if (!written.get(s)) {
                     read.set(s, true);
@@ -50,7 +59,7 @@ record ChainSlots(List<GpuMemory> mems, ChainPlan.Shape shape) {
             }
             operandSlots.add(List.copyOf(ops));
         }
-        List<Kernel> kernels = chain.stream().map(Op::kernel).toList();
+        List<Object> kernels = chain.stream().map(Op::code).toList();
         return new ChainSlots(List.copyOf(slotOf.keySet()), new ChainPlan.Shape(kernels, List.copyOf(operandSlots),
                 List.copyOf(types), List.copyOf(read), List.copyOf(written), List.copyOf(lengths)));
     }

@@ -42,6 +42,16 @@ final class DeviceLoops {
         return k == null ? null : new ArgReductionLoop(k, CACHE, ReferenceBackend.INSTANCE.argLoop(which, type), 0);
     }
 
+    static AxisReductionLoop axisReduceLoop(String ufunc, DType type) {
+        Kernel k = KernelTable.STANDARD.find(Kind.AXIS, ufunc, List.of(type));
+        return k == null ? null : new AxisReductionLoop(k, CACHE, 0);
+    }
+
+    static AxisReductionLoop axisArgLoop(String which, DType type) {
+        Kernel k = KernelTable.STANDARD.find(Kind.AXIS_ARG, which, List.of(type));
+        return k == null ? null : new AxisReductionLoop(k, CACHE, 0);
+    }
+
     static MatmulKernel matmul(DType type) {
         if (type != DType.FLOAT32 && type != DType.FLOAT64) {
             return null;

@@ -8,8 +8,9 @@ import uk.ac.manchester.tornado.api.math.TornadoMath;
 import uk.ac.manchester.tornado.api.types.arrays.ByteArray;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
+import uk.ac.manchester.tornado.api.types.arrays.LongArray;
 
-/** FLOAT32 kernels: elementwise ufuncs, per-chunk reduction partials, arg-reduction partials. */
+/** FLOAT32 kernels: elementwise ufuncs, per-chunk reduction partials, arg-reduction partials, axis reductions. */
 final class Float32Kernels {
     /** Elements folded by one reduction work-item. */
     static final int CHUNK = 128;
@@ -29,6 +30,13 @@ final class Float32Kernels {
         t.binary("power", DType.FLOAT32, DType.FLOAT32, Float32Kernels::powerKernel);
         t.binary("arctan2", DType.FLOAT32, DType.FLOAT32, Float32Kernels::arctan2Kernel);
         t.binary("copysign", DType.FLOAT32, DType.FLOAT32, Float32Kernels::copysignKernel);
+        t.binary("true_divide", DType.FLOAT32, DType.FLOAT32, Float32Kernels::trueDivideKernel);
+        t.binary("fmod", DType.FLOAT32, DType.FLOAT32, Float32Kernels::fmodKernel);
+        t.binary("remainder", DType.FLOAT32, DType.FLOAT32, Float32Kernels::remainderKernel);
+        t.binary("floor_divide", DType.FLOAT32, DType.FLOAT32, Float32Kernels::floorDivideKernel);
+        t.binary("hypot", DType.FLOAT32, DType.FLOAT32, Float32Kernels::hypotKernel);
+        t.binary("logaddexp", DType.FLOAT32, DType.FLOAT32, Float32Kernels::logaddexpKernel);
+        t.binary("logaddexp2", DType.FLOAT32, DType.FLOAT32, Float32Kernels::logaddexp2Kernel);
         t.binary("equal", DType.FLOAT32, DType.BOOL, Float32Kernels::equalKernel);
         t.binary("not_equal", DType.FLOAT32, DType.BOOL, Float32Kernels::notEqualKernel);
         t.binary("less", DType.FLOAT32, DType.BOOL, Float32Kernels::lessKernel);
@@ -65,6 +73,13 @@ final class Float32Kernels {
         t.unary("rad2deg", DType.FLOAT32, DType.FLOAT32, Float32Kernels::rad2degKernel);
         t.unary("trunc", DType.FLOAT32, DType.FLOAT32, Float32Kernels::truncKernel);
         t.unary("sign", DType.FLOAT32, DType.FLOAT32, Float32Kernels::signKernel);
+        t.unary("cbrt", DType.FLOAT32, DType.FLOAT32, Float32Kernels::cbrtKernel);
+        t.unary("expm1", DType.FLOAT32, DType.FLOAT32, Float32Kernels::expm1Kernel);
+        t.unary("log1p", DType.FLOAT32, DType.FLOAT32, Float32Kernels::log1pKernel);
+        t.unary("sinh", DType.FLOAT32, DType.FLOAT32, Float32Kernels::sinhKernel);
+        t.unary("cosh", DType.FLOAT32, DType.FLOAT32, Float32Kernels::coshKernel);
+        t.unary("arctanh", DType.FLOAT32, DType.FLOAT32, Float32Kernels::arctanhKernel);
+        t.unary("rint", DType.FLOAT32, DType.FLOAT32, Float32Kernels::rintKernel);
         t.unary("isnan", DType.FLOAT32, DType.BOOL, Float32Kernels::isnanKernel);
         t.unary("isinf", DType.FLOAT32, DType.BOOL, Float32Kernels::isinfKernel);
         t.unary("isfinite", DType.FLOAT32, DType.BOOL, Float32Kernels::isfiniteKernel);
@@ -73,6 +88,12 @@ final class Float32Kernels {
         t.reduction("multiply", DType.FLOAT32, Float32Kernels::multiplyPartials);
         t.reduction("maximum", DType.FLOAT32, Float32Kernels::maximumPartials);
         t.reduction("minimum", DType.FLOAT32, Float32Kernels::minimumPartials);
+        t.axis("add", DType.FLOAT32, Float32Kernels::addAxisPartials, Float32Kernels::addAxisCombine);
+        t.axis("multiply", DType.FLOAT32, Float32Kernels::multiplyAxisPartials, Float32Kernels::multiplyAxisCombine);
+        t.axis("maximum", DType.FLOAT32, Float32Kernels::maximumAxisPartials, Float32Kernels::maximumAxisCombine);
+        t.axis("minimum", DType.FLOAT32, Float32Kernels::minimumAxisPartials, Float32Kernels::minimumAxisCombine);
+        t.axisArg("argmax", DType.FLOAT32, Float32Kernels::argmaxAxisPartials, Float32Kernels::argmaxAxisCombine);
+        t.axisArg("argmin", DType.FLOAT32, Float32Kernels::argminAxisPartials, Float32Kernels::argminAxisCombine);
         t.arg("argmax", DType.FLOAT32, Float32Kernels::argmaxPartials);
         t.arg("argmin", DType.FLOAT32, Float32Kernels::argminPartials);
     }
@@ -162,6 +183,62 @@ final class Float32Kernels {
             float x = a.get(i);
             float y = b.get(i);
             c.set(i, (y < 0f || 1f / y < 0f) ? -TornadoMath.abs(x) : TornadoMath.abs(x));
+        }
+    }
+
+    public static void trueDivideKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, x / y);
+        }
+    }
+
+    public static void fmodKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (float) DeviceMath.fmod(x, y));
+        }
+    }
+
+    public static void remainderKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (float) DeviceMath.remainder(x, y));
+        }
+    }
+
+    public static void floorDivideKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (float) DeviceMath.floorDivide(x, y));
+        }
+    }
+
+    public static void hypotKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (float) DeviceMath.hypot(x, y));
+        }
+    }
+
+    public static void logaddexpKernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (float) DeviceMath.logaddexp(x, y));
+        }
+    }
+
+    public static void logaddexp2Kernel(FloatArray a, FloatArray b, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            float y = b.get(i);
+            c.set(i, (float) DeviceMath.logaddexp2(x, y));
         }
     }
 
@@ -401,14 +478,14 @@ final class Float32Kernels {
     public static void deg2radKernel(FloatArray a, FloatArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
-            c.set(i, x * 0.017453292519943295f);
+            c.set(i, (float) (x * 0.017453292519943295d));
         }
     }
 
     public static void rad2degKernel(FloatArray a, FloatArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
-            c.set(i, x * 57.29577951308232f);
+            c.set(i, (float) (x * 57.29577951308232d));
         }
     }
 
@@ -423,6 +500,55 @@ final class Float32Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             float x = a.get(i);
             c.set(i, x > 0f ? 1f : (x < 0f ? -1f : (x == 0f ? 0f : x)));
+        }
+    }
+
+    public static void cbrtKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.cbrt(x));
+        }
+    }
+
+    public static void expm1Kernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.expm1(x));
+        }
+    }
+
+    public static void log1pKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.log1p(x));
+        }
+    }
+
+    public static void sinhKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.sinh(x));
+        }
+    }
+
+    public static void coshKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.cosh(x));
+        }
+    }
+
+    public static void arctanhKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.arctanh(x));
+        }
+    }
+
+    public static void rintKernel(FloatArray a, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            float x = a.get(i);
+            c.set(i, (float) DeviceMath.rint(x));
         }
     }
 
@@ -503,6 +629,252 @@ final class Float32Kernels {
                 acc = (acc < x || acc != acc) ? acc : x;
             }
             part.set(c, acc);
+        }
+    }
+
+    public static void addAxisPartials(FloatArray in, IntArray meta, FloatArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                float acc = 0f;
+                for (int j = start; j < end; j++) {
+                    float x = in.get(base + j * inner);
+                    acc = acc + x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void addAxisCombine(FloatArray part, IntArray meta, FloatArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                double acc = 0f;
+                for (int c = 0; c < chunks; c++) {
+                    double x = part.get(c * outputs + o);
+                    acc = acc + x;
+                }
+                out.set(o, (float) acc);
+            }
+        }
+    }
+
+    public static void multiplyAxisPartials(FloatArray in, IntArray meta, FloatArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                float acc = 1f;
+                for (int j = start; j < end; j++) {
+                    float x = in.get(base + j * inner);
+                    acc = acc * x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void multiplyAxisCombine(FloatArray part, IntArray meta, FloatArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                double acc = 1f;
+                for (int c = 0; c < chunks; c++) {
+                    double x = part.get(c * outputs + o);
+                    acc = acc * x;
+                }
+                out.set(o, (float) acc);
+            }
+        }
+    }
+
+    public static void maximumAxisPartials(FloatArray in, IntArray meta, FloatArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                float acc = -Float.POSITIVE_INFINITY;
+                for (int j = start; j < end; j++) {
+                    float x = in.get(base + j * inner);
+                    acc = (acc > x || acc != acc) ? acc : x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void maximumAxisCombine(FloatArray part, IntArray meta, FloatArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                double acc = -Float.POSITIVE_INFINITY;
+                for (int c = 0; c < chunks; c++) {
+                    double x = part.get(c * outputs + o);
+                    acc = (acc > x || acc != acc) ? acc : x;
+                }
+                out.set(o, (float) acc);
+            }
+        }
+    }
+
+    public static void minimumAxisPartials(FloatArray in, IntArray meta, FloatArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                float acc = Float.POSITIVE_INFINITY;
+                for (int j = start; j < end; j++) {
+                    float x = in.get(base + j * inner);
+                    acc = (acc < x || acc != acc) ? acc : x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void minimumAxisCombine(FloatArray part, IntArray meta, FloatArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                double acc = Float.POSITIVE_INFINITY;
+                for (int c = 0; c < chunks; c++) {
+                    double x = part.get(c * outputs + o);
+                    acc = (acc < x || acc != acc) ? acc : x;
+                }
+                out.set(o, (float) acc);
+            }
+        }
+    }
+
+    public static void argmaxAxisPartials(FloatArray in, IntArray meta, FloatArray partValue, IntArray partIndex) {
+        for (@Parallel int w = 0; w < partValue.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int at = -1;
+                float best = 0f;
+                for (int j = start; j < end; j++) {
+                    float x = in.get(base + j * inner);
+                    if (at < 0 || (best == best && (x > best || x != x))) {
+                        best = x;
+                        at = j;
+                    }
+                }
+                partValue.set(w, best);
+                partIndex.set(w, at);
+            }
+        }
+    }
+
+    public static void argmaxAxisCombine(FloatArray partValue, IntArray partIndex, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int at = -1;
+                float best = 0f;
+                for (int c = 0; c < chunks; c++) {
+                    float x = partValue.get(c * outputs + o);
+                    if (at < 0 || (best == best && (x > best || x != x))) {
+                        best = x;
+                        at = partIndex.get(c * outputs + o);
+                    }
+                }
+                out.set(o, at);
+            }
+        }
+    }
+
+    public static void argminAxisPartials(FloatArray in, IntArray meta, FloatArray partValue, IntArray partIndex) {
+        for (@Parallel int w = 0; w < partValue.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int at = -1;
+                float best = 0f;
+                for (int j = start; j < end; j++) {
+                    float x = in.get(base + j * inner);
+                    if (at < 0 || (best == best && (x < best || x != x))) {
+                        best = x;
+                        at = j;
+                    }
+                }
+                partValue.set(w, best);
+                partIndex.set(w, at);
+            }
+        }
+    }
+
+    public static void argminAxisCombine(FloatArray partValue, IntArray partIndex, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int at = -1;
+                float best = 0f;
+                for (int c = 0; c < chunks; c++) {
+                    float x = partValue.get(c * outputs + o);
+                    if (at < 0 || (best == best && (x < best || x != x))) {
+                        best = x;
+                        at = partIndex.get(c * outputs + o);
+                    }
+                }
+                out.set(o, at);
+            }
         }
     }
 

@@ -8,8 +8,9 @@ import uk.ac.manchester.tornado.api.math.TornadoMath;
 import uk.ac.manchester.tornado.api.types.arrays.ByteArray;
 import uk.ac.manchester.tornado.api.types.arrays.DoubleArray;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
+import uk.ac.manchester.tornado.api.types.arrays.LongArray;
 
-/** FLOAT64 kernels: elementwise ufuncs, per-chunk reduction partials, arg-reduction partials. */
+/** FLOAT64 kernels: elementwise ufuncs, per-chunk reduction partials, arg-reduction partials, axis reductions. */
 final class Float64Kernels {
     /** Elements folded by one reduction work-item. */
     static final int CHUNK = 128;
@@ -29,6 +30,12 @@ final class Float64Kernels {
         t.binary("power", DType.FLOAT64, DType.FLOAT64, Float64Kernels::powerKernel);
         t.binary("arctan2", DType.FLOAT64, DType.FLOAT64, Float64Kernels::arctan2Kernel);
         t.binary("copysign", DType.FLOAT64, DType.FLOAT64, Float64Kernels::copysignKernel);
+        t.binary("true_divide", DType.FLOAT64, DType.FLOAT64, Float64Kernels::trueDivideKernel);
+        t.binary("fmod", DType.FLOAT64, DType.FLOAT64, Float64Kernels::fmodKernel);
+        t.binary("remainder", DType.FLOAT64, DType.FLOAT64, Float64Kernels::remainderKernel);
+        t.binary("floor_divide", DType.FLOAT64, DType.FLOAT64, Float64Kernels::floorDivideKernel);
+        t.binary("hypot", DType.FLOAT64, DType.FLOAT64, Float64Kernels::hypotKernel);
+        t.binary("float_power", DType.FLOAT64, DType.FLOAT64, Float64Kernels::floatPowerKernel);
         t.binary("equal", DType.FLOAT64, DType.BOOL, Float64Kernels::equalKernel);
         t.binary("not_equal", DType.FLOAT64, DType.BOOL, Float64Kernels::notEqualKernel);
         t.binary("less", DType.FLOAT64, DType.BOOL, Float64Kernels::lessKernel);
@@ -65,6 +72,13 @@ final class Float64Kernels {
         t.unary("rad2deg", DType.FLOAT64, DType.FLOAT64, Float64Kernels::rad2degKernel);
         t.unary("trunc", DType.FLOAT64, DType.FLOAT64, Float64Kernels::truncKernel);
         t.unary("sign", DType.FLOAT64, DType.FLOAT64, Float64Kernels::signKernel);
+        t.unary("cbrt", DType.FLOAT64, DType.FLOAT64, Float64Kernels::cbrtKernel);
+        t.unary("expm1", DType.FLOAT64, DType.FLOAT64, Float64Kernels::expm1Kernel);
+        t.unary("log1p", DType.FLOAT64, DType.FLOAT64, Float64Kernels::log1pKernel);
+        t.unary("sinh", DType.FLOAT64, DType.FLOAT64, Float64Kernels::sinhKernel);
+        t.unary("cosh", DType.FLOAT64, DType.FLOAT64, Float64Kernels::coshKernel);
+        t.unary("arctanh", DType.FLOAT64, DType.FLOAT64, Float64Kernels::arctanhKernel);
+        t.unary("rint", DType.FLOAT64, DType.FLOAT64, Float64Kernels::rintKernel);
         t.unary("isnan", DType.FLOAT64, DType.BOOL, Float64Kernels::isnanKernel);
         t.unary("isinf", DType.FLOAT64, DType.BOOL, Float64Kernels::isinfKernel);
         t.unary("isfinite", DType.FLOAT64, DType.BOOL, Float64Kernels::isfiniteKernel);
@@ -73,6 +87,12 @@ final class Float64Kernels {
         t.reduction("multiply", DType.FLOAT64, Float64Kernels::multiplyPartials);
         t.reduction("maximum", DType.FLOAT64, Float64Kernels::maximumPartials);
         t.reduction("minimum", DType.FLOAT64, Float64Kernels::minimumPartials);
+        t.axis("add", DType.FLOAT64, Float64Kernels::addAxisPartials, Float64Kernels::addAxisCombine);
+        t.axis("multiply", DType.FLOAT64, Float64Kernels::multiplyAxisPartials, Float64Kernels::multiplyAxisCombine);
+        t.axis("maximum", DType.FLOAT64, Float64Kernels::maximumAxisPartials, Float64Kernels::maximumAxisCombine);
+        t.axis("minimum", DType.FLOAT64, Float64Kernels::minimumAxisPartials, Float64Kernels::minimumAxisCombine);
+        t.axisArg("argmax", DType.FLOAT64, Float64Kernels::argmaxAxisPartials, Float64Kernels::argmaxAxisCombine);
+        t.axisArg("argmin", DType.FLOAT64, Float64Kernels::argminAxisPartials, Float64Kernels::argminAxisCombine);
         t.arg("argmax", DType.FLOAT64, Float64Kernels::argmaxPartials);
         t.arg("argmin", DType.FLOAT64, Float64Kernels::argminPartials);
     }
@@ -162,6 +182,54 @@ final class Float64Kernels {
             double x = a.get(i);
             double y = b.get(i);
             c.set(i, (y < 0d || 1d / y < 0d) ? -TornadoMath.abs(x) : TornadoMath.abs(x));
+        }
+    }
+
+    public static void trueDivideKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, x / y);
+        }
+    }
+
+    public static void fmodKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, DeviceMath.fmod(x, y));
+        }
+    }
+
+    public static void remainderKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, DeviceMath.remainder(x, y));
+        }
+    }
+
+    public static void floorDivideKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, DeviceMath.floorDivide(x, y));
+        }
+    }
+
+    public static void hypotKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, DeviceMath.hypot(x, y));
+        }
+    }
+
+    public static void floatPowerKernel(DoubleArray a, DoubleArray b, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            double y = b.get(i);
+            c.set(i, TornadoMath.pow(x, y));
         }
     }
 
@@ -401,14 +469,14 @@ final class Float64Kernels {
     public static void deg2radKernel(DoubleArray a, DoubleArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
-            c.set(i, x * 0.017453292519943295d);
+            c.set(i, (x * 0.017453292519943295d));
         }
     }
 
     public static void rad2degKernel(DoubleArray a, DoubleArray c) {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
-            c.set(i, x * 57.29577951308232d);
+            c.set(i, (x * 57.29577951308232d));
         }
     }
 
@@ -423,6 +491,55 @@ final class Float64Kernels {
         for (@Parallel int i = 0; i < c.getSize(); i++) {
             double x = a.get(i);
             c.set(i, x > 0d ? 1d : (x < 0d ? -1d : (x == 0d ? 0d : x)));
+        }
+    }
+
+    public static void cbrtKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.cbrt(x));
+        }
+    }
+
+    public static void expm1Kernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.expm1(x));
+        }
+    }
+
+    public static void log1pKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.log1p(x));
+        }
+    }
+
+    public static void sinhKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.sinh(x));
+        }
+    }
+
+    public static void coshKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.cosh(x));
+        }
+    }
+
+    public static void arctanhKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.arctanh(x));
+        }
+    }
+
+    public static void rintKernel(DoubleArray a, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            double x = a.get(i);
+            c.set(i, DeviceMath.rint(x));
         }
     }
 
@@ -503,6 +620,252 @@ final class Float64Kernels {
                 acc = (acc < x || acc != acc) ? acc : x;
             }
             part.set(c, acc);
+        }
+    }
+
+    public static void addAxisPartials(DoubleArray in, IntArray meta, DoubleArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                double acc = 0d;
+                for (int j = start; j < end; j++) {
+                    double x = in.get(base + j * inner);
+                    acc = acc + x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void addAxisCombine(DoubleArray part, IntArray meta, DoubleArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                double acc = 0d;
+                for (int c = 0; c < chunks; c++) {
+                    double x = part.get(c * outputs + o);
+                    acc = acc + x;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void multiplyAxisPartials(DoubleArray in, IntArray meta, DoubleArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                double acc = 1d;
+                for (int j = start; j < end; j++) {
+                    double x = in.get(base + j * inner);
+                    acc = acc * x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void multiplyAxisCombine(DoubleArray part, IntArray meta, DoubleArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                double acc = 1d;
+                for (int c = 0; c < chunks; c++) {
+                    double x = part.get(c * outputs + o);
+                    acc = acc * x;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void maximumAxisPartials(DoubleArray in, IntArray meta, DoubleArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                double acc = -Double.POSITIVE_INFINITY;
+                for (int j = start; j < end; j++) {
+                    double x = in.get(base + j * inner);
+                    acc = (acc > x || acc != acc) ? acc : x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void maximumAxisCombine(DoubleArray part, IntArray meta, DoubleArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                double acc = -Double.POSITIVE_INFINITY;
+                for (int c = 0; c < chunks; c++) {
+                    double x = part.get(c * outputs + o);
+                    acc = (acc > x || acc != acc) ? acc : x;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void minimumAxisPartials(DoubleArray in, IntArray meta, DoubleArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                double acc = Double.POSITIVE_INFINITY;
+                for (int j = start; j < end; j++) {
+                    double x = in.get(base + j * inner);
+                    acc = (acc < x || acc != acc) ? acc : x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void minimumAxisCombine(DoubleArray part, IntArray meta, DoubleArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                double acc = Double.POSITIVE_INFINITY;
+                for (int c = 0; c < chunks; c++) {
+                    double x = part.get(c * outputs + o);
+                    acc = (acc < x || acc != acc) ? acc : x;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void argmaxAxisPartials(DoubleArray in, IntArray meta, DoubleArray partValue, IntArray partIndex) {
+        for (@Parallel int w = 0; w < partValue.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int at = -1;
+                double best = 0d;
+                for (int j = start; j < end; j++) {
+                    double x = in.get(base + j * inner);
+                    if (at < 0 || (best == best && (x > best || x != x))) {
+                        best = x;
+                        at = j;
+                    }
+                }
+                partValue.set(w, best);
+                partIndex.set(w, at);
+            }
+        }
+    }
+
+    public static void argmaxAxisCombine(DoubleArray partValue, IntArray partIndex, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int at = -1;
+                double best = 0d;
+                for (int c = 0; c < chunks; c++) {
+                    double x = partValue.get(c * outputs + o);
+                    if (at < 0 || (best == best && (x > best || x != x))) {
+                        best = x;
+                        at = partIndex.get(c * outputs + o);
+                    }
+                }
+                out.set(o, at);
+            }
+        }
+    }
+
+    public static void argminAxisPartials(DoubleArray in, IntArray meta, DoubleArray partValue, IntArray partIndex) {
+        for (@Parallel int w = 0; w < partValue.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int at = -1;
+                double best = 0d;
+                for (int j = start; j < end; j++) {
+                    double x = in.get(base + j * inner);
+                    if (at < 0 || (best == best && (x < best || x != x))) {
+                        best = x;
+                        at = j;
+                    }
+                }
+                partValue.set(w, best);
+                partIndex.set(w, at);
+            }
+        }
+    }
+
+    public static void argminAxisCombine(DoubleArray partValue, IntArray partIndex, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int at = -1;
+                double best = 0d;
+                for (int c = 0; c < chunks; c++) {
+                    double x = partValue.get(c * outputs + o);
+                    if (at < 0 || (best == best && (x < best || x != x))) {
+                        best = x;
+                        at = partIndex.get(c * outputs + o);
+                    }
+                }
+                out.set(o, at);
+            }
         }
     }
 

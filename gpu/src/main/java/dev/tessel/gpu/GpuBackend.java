@@ -2,6 +2,8 @@ package dev.tessel.gpu;
 
 import dev.tessel.DType;
 import dev.tessel.spi.ArgLoop;
+import dev.tessel.spi.AxisArgLoop;
+import dev.tessel.spi.AxisReduceLoop;
 import dev.tessel.spi.Backend;
 import dev.tessel.spi.Device;
 import dev.tessel.spi.MatmulKernel;
@@ -61,6 +63,17 @@ public final class GpuBackend implements Backend {
     @Override
     public ArgLoop argLoop(String which, DType type) {
         return RuntimeProbe.available() ? DeviceLoops.argLoop(which, type) : null;
+    }
+
+    /** Axis and whole-array reductions in one launch (see AxisReductionLoop). */
+    @Override
+    public AxisReduceLoop axisReduceLoop(String ufunc, DType type) {
+        return RuntimeProbe.available() ? DeviceLoops.axisReduceLoop(ufunc, type) : null;
+    }
+
+    @Override
+    public AxisArgLoop axisArgLoop(String which, DType type) {
+        return RuntimeProbe.available() ? DeviceLoops.axisArgLoop(which, type) : null;
     }
 
     @Override

@@ -35,6 +35,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * when a later chain reads such a value, or when the plan is evicted. Those copies are counted
  * in {@link #transfersOut()}: a chain never moves more than when every written buffer came
  * back, and usually moves only what the host reads.
+ *
+ * <p>Reductions ({@link #reduce}) and 2-d matrix products ({@link #matmul}) on lent arrays join
+ * the same chain (the generic layer's {@code DeviceFolds} queues them), so {@code a.mul(b).sum(1)}
+ * is one graph that sends a and b and returns only the sums.
  */
 public final class GpuDevice implements Device {
     private static final int CHAIN_PLANS = 16;
@@ -195,16 +199,85 @@ public final class GpuDevice implements Device {
             if (scalars[i] != null) {
                 DType t = k.types().get(i);
                 mems[i] = new GpuMemory(size * t.itemSize(), GpuMemory.Kind.SCRATCH);
-                ops.add(new Op(ScalarKernels.broadcast(t), new GpuMemory[] {scalars[i], mems[i]}));
+                GpuMemory[] bm = {scalars[i], mems[i]};
+                ops.add(Op.of(ScalarKernels.broadcast(t), bm, () -> HostSteps.broadcast(t, bm)));
                 continue;
             }
-            mems[i] = lent.get(arrays[i].storage().segment());
-            if (mems[i] == null) {
-                throw new IllegalStateException(name + " holds no memory for an operand of " + k);
-            }
+            mems[i] = memoryOf(arrays[i], k.toString());
         }
-        ops.add(new Op(k, mems));
+        ops.add(Op.of(k, mems, () -> HostSteps.elementwise(k, mems)));
         pending.addAll(ops);
+    }
+
+    private GpuMemory memoryOf(NdArray a, String op) {
+        GpuMemory m = lent.get(a.storage().segment());
+        if (m == null) {
+            throw new IllegalStateException(name + " holds no memory for an operand of " + op);
+        }
+        return m;
+    }
+
+    // ---- resident reductions and matrix products (dev.tessel.DeviceFolds) ----
+
+    /** sum/prod/min/max ({@code add}, {@code multiply}, {@code maximum}, {@code minimum}) and argmin/argmax. */
+    @Override
+    public boolean reduces(String op, DType type) {
+        return axisKernel(op, type) != null;
+    }
+
+    private static Kernel axisKernel(String op, DType type) {
+        Kind kind = op.startsWith("arg") ? Kind.AXIS_ARG : Kind.AXIS;
+        return KernelTable.STANDARD.find(kind, op, List.of(type));
+    }
+
+    /** Queues an axis reduction as two tasks of the chain ({@link ResidentOps#reduce}). */
+    @Override
+    public DeviceTask reduce(String op, NdArray out, NdArray in, long outer, long n, long inner) {
+        Kernel k = axisKernel(op, in.dtype());
+        if (k == null) {
+            throw new IllegalArgumentException("no " + name + " kernel for " + op + " on " + in.dtype().numpyName());
+        }
+        checkResident(op, in, in.size());
+        checkResident(op, out, out.size());
+        if (n < 1 || outer * n * inner != in.size() || outer * inner != out.size()) {
+            throw new IllegalArgumentException(op + " on " + name + ": block (" + outer + ", " + n + ", " + inner
+                    + ") does not fit " + in.size() + " elements in and " + out.size() + " out");
+        }
+        return ignored -> enqueueReduce(k, in, out, (int) outer, (int) n, (int) inner);
+    }
+
+    private synchronized void enqueueReduce(Kernel k, NdArray in, NdArray out, int outer, int n, int inner) {
+        pending.addAll(ResidentOps.reduce(k, in.dtype(), memoryOf(in, k.toString()), memoryOf(out, k.toString()),
+                outer, n, inner));
+    }
+
+    /** float32 and float64 (the untiled kernel: a chain's buffers are the arrays, unpadded). */
+    @Override
+    public boolean multipliesMatrices(DType type) {
+        return type == DType.FLOAT32 || type == DType.FLOAT64;
+    }
+
+    @Override
+    public DeviceTask matmul(NdArray out, NdArray a, NdArray b) {
+        DType t = a.dtype();
+        if (!multipliesMatrices(t) || b.dtype() != t || out.dtype() != t) {
+            throw new IllegalArgumentException("no " + name + " matmul for " + a.dtype().numpyName() + " @ "
+                    + b.dtype().numpyName() + " -> " + out.dtype().numpyName());
+        }
+        long[] as = a.shape();
+        long[] bs = b.shape();
+        if (as.length != 2 || bs.length != 2 || as[1] != bs[0] || !Arrays.equals(out.shape(), new long[] {as[0], bs[1]})) {
+            throw new IllegalArgumentException("matmul on " + name + ": shapes " + Arrays.toString(as) + " @ "
+                    + Arrays.toString(bs) + " -> " + Arrays.toString(out.shape()) + " do not fit");
+        }
+        checkResident("matmul", a, a.size());
+        checkResident("matmul", b, b.size());
+        checkResident("matmul", out, out.size());
+        return ignored -> enqueueMatmul(t, a, b, out, (int) as[0], (int) as[1], (int) bs[1]);
+    }
+
+    private synchronized void enqueueMatmul(DType t, NdArray a, NdArray b, NdArray out, int m, int k, int n) {
+        pending.add(ResidentOps.matmul(t, memoryOf(a, "matmul"), memoryOf(b, "matmul"), memoryOf(out, "matmul"), m, k, n));
     }
 
     @Override
@@ -224,7 +297,7 @@ public final class GpuDevice implements Device {
         }
         // The chain's name identifies it to the failure policy; the CPU path runs the scalar
         // reference's loops over the host-side copies, in order.
-        String id = name + " chain " + chain.stream().map(o -> o.kernel().toString()).toList();
+        String id = name + " chain " + chain.stream().map(Op::name).toList();
         FailurePolicy.run(id, () -> runChain(slots), () -> runOnHost(chain, slots));
     }
 
@@ -235,22 +308,7 @@ public final class GpuDevice implements Device {
             }
         }
         for (Op op : chain) {
-            MemorySegment[] segs = new MemorySegment[op.mems().length];
-            for (int i = 0; i < segs.length; i++) {
-                segs[i] = op.mems()[i].bytes();
-            }
-            DType[] types = op.kernel().types().toArray(DType[]::new);
-            long n = op.mems()[segs.length - 1].byteSize() / types[segs.length - 1].itemSize();
-            if (ScalarKernels.isBroadcast(op.kernel())) {
-                for (long i = 0; i < n; i++) {
-                    types[0].copyElement(segs[0], 0, segs[1], i);
-                }
-                continue;
-            }
-            var loop = dev.tessel.reference.ReferenceBackend.INSTANCE.loop(op.kernel().ufunc(), types);
-            long[] ones = new long[segs.length];
-            Arrays.fill(ones, 1);
-            loop.run(segs, new long[segs.length], ones, n);
+            op.host().run();
         }
     }
 
@@ -267,7 +325,7 @@ public final class GpuDevice implements Device {
                 MemorySegment.copy(m.bytes(), 0, plan.slots[s].getSegment(), 0, m.byteSize());
                 if (m.kind == GpuMemory.Kind.SCALAR) {
                     scalars++;
-                } else {
+                } else if (m.kind == GpuMemory.Kind.LENT) {
                     in++;
                 }
             }

@@ -19,7 +19,9 @@ final class GpuMemory implements DeviceMemory {
         /** A scalar operand: one element, sent with each run. */
         SCALAR,
         /** A scalar broadcast to full size on the device: written and read there, never copied either way. */
-        SCRATCH
+        SCRATCH,
+        /** A kernel's few int parameters (an axis reduction's shape, a matmul's sides), sent with each run. */
+        META
     }
 
     final Kind kind;
@@ -45,6 +47,15 @@ final class GpuMemory implements DeviceMemory {
     GpuMemory(long byteSize, Kind kind) {
         this.kind = kind;
         this.byteSize = byteSize;
+    }
+
+    /** A {@link Kind#META} buffer holding {@code values} as int32. */
+    static GpuMemory meta(int... values) {
+        MemorySegment s = allocate(4L * values.length);
+        for (int i = 0; i < values.length; i++) {
+            s.setAtIndex(java.lang.foreign.ValueLayout.JAVA_INT, i, values[i]);
+        }
+        return new GpuMemory(s, Kind.META);
     }
 
     private static MemorySegment allocate(long size) {

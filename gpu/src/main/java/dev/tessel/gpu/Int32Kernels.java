@@ -7,8 +7,9 @@ import uk.ac.manchester.tornado.api.annotations.Parallel;
 import uk.ac.manchester.tornado.api.math.TornadoMath;
 import uk.ac.manchester.tornado.api.types.arrays.ByteArray;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
+import uk.ac.manchester.tornado.api.types.arrays.LongArray;
 
-/** INT32 kernels: elementwise ufuncs, per-chunk reduction partials, arg-reduction partials. */
+/** INT32 kernels: elementwise ufuncs, per-chunk reduction partials, arg-reduction partials, axis reductions. */
 final class Int32Kernels {
     /** Elements folded by one reduction work-item. */
     static final int CHUNK = 128;
@@ -46,10 +47,17 @@ final class Int32Kernels {
         t.unary("square", DType.INT32, DType.INT32, Int32Kernels::squareKernel);
         t.unary("sign", DType.INT32, DType.INT32, Int32Kernels::signKernel);
         t.unary("invert", DType.INT32, DType.INT32, Int32Kernels::invertKernel);
+        t.unary("reciprocal", DType.INT32, DType.INT32, Int32Kernels::reciprocalKernel);
         t.reduction("add", DType.INT32, Int32Kernels::addPartials);
         t.reduction("multiply", DType.INT32, Int32Kernels::multiplyPartials);
         t.reduction("maximum", DType.INT32, Int32Kernels::maximumPartials);
         t.reduction("minimum", DType.INT32, Int32Kernels::minimumPartials);
+        t.axis("add", DType.INT32, Int32Kernels::addAxisPartials, Int32Kernels::addAxisCombine);
+        t.axis("multiply", DType.INT32, Int32Kernels::multiplyAxisPartials, Int32Kernels::multiplyAxisCombine);
+        t.axis("maximum", DType.INT32, Int32Kernels::maximumAxisPartials, Int32Kernels::maximumAxisCombine);
+        t.axis("minimum", DType.INT32, Int32Kernels::minimumAxisPartials, Int32Kernels::minimumAxisCombine);
+        t.axisArg("argmax", DType.INT32, Int32Kernels::argmaxAxisPartials, Int32Kernels::argmaxAxisCombine);
+        t.axisArg("argmin", DType.INT32, Int32Kernels::argminAxisPartials, Int32Kernels::argminAxisCombine);
         t.arg("argmax", DType.INT32, Int32Kernels::argmaxPartials);
         t.arg("argmin", DType.INT32, Int32Kernels::argminPartials);
     }
@@ -279,6 +287,13 @@ final class Int32Kernels {
         }
     }
 
+    public static void reciprocalKernel(IntArray a, IntArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            int x = a.get(i);
+            c.set(i, x == 0 ? Integer.MIN_VALUE : 1 / x);
+        }
+    }
+
     public static void addPartials(IntArray in, IntArray meta, IntArray part) {
         for (@Parallel int c = 0; c < part.getSize(); c++) {
             int start = c * CHUNK;
@@ -328,6 +343,252 @@ final class Int32Kernels {
                 acc = x < acc ? x : acc;
             }
             part.set(c, acc);
+        }
+    }
+
+    public static void addAxisPartials(IntArray in, IntArray meta, IntArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int acc = 0;
+                for (int j = start; j < end; j++) {
+                    int x = in.get(base + j * inner);
+                    acc = acc + x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void addAxisCombine(IntArray part, IntArray meta, IntArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int acc = 0;
+                for (int c = 0; c < chunks; c++) {
+                    int x = part.get(c * outputs + o);
+                    acc = acc + x;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void multiplyAxisPartials(IntArray in, IntArray meta, IntArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int acc = 1;
+                for (int j = start; j < end; j++) {
+                    int x = in.get(base + j * inner);
+                    acc = acc * x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void multiplyAxisCombine(IntArray part, IntArray meta, IntArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int acc = 1;
+                for (int c = 0; c < chunks; c++) {
+                    int x = part.get(c * outputs + o);
+                    acc = acc * x;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void maximumAxisPartials(IntArray in, IntArray meta, IntArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int acc = Integer.MIN_VALUE;
+                for (int j = start; j < end; j++) {
+                    int x = in.get(base + j * inner);
+                    acc = x > acc ? x : acc;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void maximumAxisCombine(IntArray part, IntArray meta, IntArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int acc = Integer.MIN_VALUE;
+                for (int c = 0; c < chunks; c++) {
+                    int x = part.get(c * outputs + o);
+                    acc = x > acc ? x : acc;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void minimumAxisPartials(IntArray in, IntArray meta, IntArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int acc = Integer.MAX_VALUE;
+                for (int j = start; j < end; j++) {
+                    int x = in.get(base + j * inner);
+                    acc = x < acc ? x : acc;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void minimumAxisCombine(IntArray part, IntArray meta, IntArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int acc = Integer.MAX_VALUE;
+                for (int c = 0; c < chunks; c++) {
+                    int x = part.get(c * outputs + o);
+                    acc = x < acc ? x : acc;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void argmaxAxisPartials(IntArray in, IntArray meta, IntArray partValue, IntArray partIndex) {
+        for (@Parallel int w = 0; w < partValue.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int at = -1;
+                int best = 0;
+                for (int j = start; j < end; j++) {
+                    int x = in.get(base + j * inner);
+                    if (at < 0 || ((x > best))) {
+                        best = x;
+                        at = j;
+                    }
+                }
+                partValue.set(w, best);
+                partIndex.set(w, at);
+            }
+        }
+    }
+
+    public static void argmaxAxisCombine(IntArray partValue, IntArray partIndex, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int at = -1;
+                int best = 0;
+                for (int c = 0; c < chunks; c++) {
+                    int x = partValue.get(c * outputs + o);
+                    if (at < 0 || ((x > best))) {
+                        best = x;
+                        at = partIndex.get(c * outputs + o);
+                    }
+                }
+                out.set(o, at);
+            }
+        }
+    }
+
+    public static void argminAxisPartials(IntArray in, IntArray meta, IntArray partValue, IntArray partIndex) {
+        for (@Parallel int w = 0; w < partValue.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int at = -1;
+                int best = 0;
+                for (int j = start; j < end; j++) {
+                    int x = in.get(base + j * inner);
+                    if (at < 0 || ((x < best))) {
+                        best = x;
+                        at = j;
+                    }
+                }
+                partValue.set(w, best);
+                partIndex.set(w, at);
+            }
+        }
+    }
+
+    public static void argminAxisCombine(IntArray partValue, IntArray partIndex, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int at = -1;
+                int best = 0;
+                for (int c = 0; c < chunks; c++) {
+                    int x = partValue.get(c * outputs + o);
+                    if (at < 0 || ((x < best))) {
+                        best = x;
+                        at = partIndex.get(c * outputs + o);
+                    }
+                }
+                out.set(o, at);
+            }
         }
     }
 

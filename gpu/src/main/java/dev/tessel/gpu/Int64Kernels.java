@@ -9,7 +9,7 @@ import uk.ac.manchester.tornado.api.types.arrays.ByteArray;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
 import uk.ac.manchester.tornado.api.types.arrays.LongArray;
 
-/** INT64 kernels: elementwise ufuncs, per-chunk reduction partials, arg-reduction partials. */
+/** INT64 kernels: elementwise ufuncs, per-chunk reduction partials, arg-reduction partials, axis reductions. */
 final class Int64Kernels {
     /** Elements folded by one reduction work-item. */
     static final int CHUNK = 128;
@@ -47,10 +47,17 @@ final class Int64Kernels {
         t.unary("square", DType.INT64, DType.INT64, Int64Kernels::squareKernel);
         t.unary("sign", DType.INT64, DType.INT64, Int64Kernels::signKernel);
         t.unary("invert", DType.INT64, DType.INT64, Int64Kernels::invertKernel);
+        t.unary("reciprocal", DType.INT64, DType.INT64, Int64Kernels::reciprocalKernel);
         t.reduction("add", DType.INT64, Int64Kernels::addPartials);
         t.reduction("multiply", DType.INT64, Int64Kernels::multiplyPartials);
         t.reduction("maximum", DType.INT64, Int64Kernels::maximumPartials);
         t.reduction("minimum", DType.INT64, Int64Kernels::minimumPartials);
+        t.axis("add", DType.INT64, Int64Kernels::addAxisPartials, Int64Kernels::addAxisCombine);
+        t.axis("multiply", DType.INT64, Int64Kernels::multiplyAxisPartials, Int64Kernels::multiplyAxisCombine);
+        t.axis("maximum", DType.INT64, Int64Kernels::maximumAxisPartials, Int64Kernels::maximumAxisCombine);
+        t.axis("minimum", DType.INT64, Int64Kernels::minimumAxisPartials, Int64Kernels::minimumAxisCombine);
+        t.axisArg("argmax", DType.INT64, Int64Kernels::argmaxAxisPartials, Int64Kernels::argmaxAxisCombine);
+        t.axisArg("argmin", DType.INT64, Int64Kernels::argminAxisPartials, Int64Kernels::argminAxisCombine);
         t.arg("argmax", DType.INT64, Int64Kernels::argmaxPartials);
         t.arg("argmin", DType.INT64, Int64Kernels::argminPartials);
     }
@@ -280,6 +287,13 @@ final class Int64Kernels {
         }
     }
 
+    public static void reciprocalKernel(LongArray a, LongArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            long x = a.get(i);
+            c.set(i, x == 0L ? Long.MIN_VALUE : 1L / x);
+        }
+    }
+
     public static void addPartials(LongArray in, IntArray meta, LongArray part) {
         for (@Parallel int c = 0; c < part.getSize(); c++) {
             int start = c * CHUNK;
@@ -329,6 +343,252 @@ final class Int64Kernels {
                 acc = x < acc ? x : acc;
             }
             part.set(c, acc);
+        }
+    }
+
+    public static void addAxisPartials(LongArray in, IntArray meta, LongArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                long acc = 0L;
+                for (int j = start; j < end; j++) {
+                    long x = in.get(base + j * inner);
+                    acc = acc + x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void addAxisCombine(LongArray part, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                long acc = 0L;
+                for (int c = 0; c < chunks; c++) {
+                    long x = part.get(c * outputs + o);
+                    acc = acc + x;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void multiplyAxisPartials(LongArray in, IntArray meta, LongArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                long acc = 1L;
+                for (int j = start; j < end; j++) {
+                    long x = in.get(base + j * inner);
+                    acc = acc * x;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void multiplyAxisCombine(LongArray part, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                long acc = 1L;
+                for (int c = 0; c < chunks; c++) {
+                    long x = part.get(c * outputs + o);
+                    acc = acc * x;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void maximumAxisPartials(LongArray in, IntArray meta, LongArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                long acc = Long.MIN_VALUE;
+                for (int j = start; j < end; j++) {
+                    long x = in.get(base + j * inner);
+                    acc = x > acc ? x : acc;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void maximumAxisCombine(LongArray part, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                long acc = Long.MIN_VALUE;
+                for (int c = 0; c < chunks; c++) {
+                    long x = part.get(c * outputs + o);
+                    acc = x > acc ? x : acc;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void minimumAxisPartials(LongArray in, IntArray meta, LongArray part) {
+        for (@Parallel int w = 0; w < part.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                long acc = Long.MAX_VALUE;
+                for (int j = start; j < end; j++) {
+                    long x = in.get(base + j * inner);
+                    acc = x < acc ? x : acc;
+                }
+                part.set(w, acc);
+            }
+        }
+    }
+
+    public static void minimumAxisCombine(LongArray part, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                long acc = Long.MAX_VALUE;
+                for (int c = 0; c < chunks; c++) {
+                    long x = part.get(c * outputs + o);
+                    acc = x < acc ? x : acc;
+                }
+                out.set(o, acc);
+            }
+        }
+    }
+
+    public static void argmaxAxisPartials(LongArray in, IntArray meta, LongArray partValue, IntArray partIndex) {
+        for (@Parallel int w = 0; w < partValue.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int at = -1;
+                long best = 0L;
+                for (int j = start; j < end; j++) {
+                    long x = in.get(base + j * inner);
+                    if (at < 0 || ((x > best))) {
+                        best = x;
+                        at = j;
+                    }
+                }
+                partValue.set(w, best);
+                partIndex.set(w, at);
+            }
+        }
+    }
+
+    public static void argmaxAxisCombine(LongArray partValue, IntArray partIndex, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int at = -1;
+                long best = 0L;
+                for (int c = 0; c < chunks; c++) {
+                    long x = partValue.get(c * outputs + o);
+                    if (at < 0 || ((x > best))) {
+                        best = x;
+                        at = partIndex.get(c * outputs + o);
+                    }
+                }
+                out.set(o, at);
+            }
+        }
+    }
+
+    public static void argminAxisPartials(LongArray in, IntArray meta, LongArray partValue, IntArray partIndex) {
+        for (@Parallel int w = 0; w < partValue.getSize(); w++) {
+            int outputs = meta.get(0);
+            int n = meta.get(1);
+            int inner = meta.get(2);
+            int chunks = meta.get(3);
+            if (w < outputs * chunks) {
+                int c = w / outputs;
+                int o = w - c * outputs;
+                int oi = o / inner;
+                int base = oi * n * inner + (o - oi * inner);
+                int start = c * CHUNK;
+                int end = TornadoMath.min(start + CHUNK, n);
+                int at = -1;
+                long best = 0L;
+                for (int j = start; j < end; j++) {
+                    long x = in.get(base + j * inner);
+                    if (at < 0 || ((x < best))) {
+                        best = x;
+                        at = j;
+                    }
+                }
+                partValue.set(w, best);
+                partIndex.set(w, at);
+            }
+        }
+    }
+
+    public static void argminAxisCombine(LongArray partValue, IntArray partIndex, IntArray meta, LongArray out) {
+        for (@Parallel int o = 0; o < out.getSize(); o++) {
+            int outputs = meta.get(0);
+            int chunks = meta.get(3);
+            if (o < outputs) {
+                int at = -1;
+                long best = 0L;
+                for (int c = 0; c < chunks; c++) {
+                    long x = partValue.get(c * outputs + o);
+                    if (at < 0 || ((x < best))) {
+                        best = x;
+                        at = partIndex.get(c * outputs + o);
+                    }
+                }
+                out.set(o, at);
+            }
         }
     }
 

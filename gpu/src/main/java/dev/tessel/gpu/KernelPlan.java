@@ -18,6 +18,7 @@ import uk.ac.manchester.tornado.api.enums.DataTransferMode;
 import uk.ac.manchester.tornado.api.enums.ProfilerMode;
 import uk.ac.manchester.tornado.api.enums.TornadoVMBackendType;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
+import uk.ac.manchester.tornado.api.types.arrays.LongArray;
 import uk.ac.manchester.tornado.api.types.arrays.TornadoNativeArray;
 
 /**
@@ -81,11 +82,22 @@ final class KernelPlan implements AutoCloseable {
             case ARG -> new TornadoNativeArray[] {
                 NativeBuffers.allocate(t, cap), new IntArray(1), NativeBuffers.allocate(t, partials(cap)),
                 new IntArray(partials(cap))};
+            // Partials and outputs never outnumber the input's elements when the reduced length
+            // is at least 2 (AxisReductionLoop's precondition), so all share one capacity.
+            case AXIS -> new TornadoNativeArray[] {
+                NativeBuffers.allocate(t, cap), new IntArray(4), NativeBuffers.allocate(t, cap),
+                NativeBuffers.allocate(t, cap)};
+            case AXIS_ARG -> new TornadoNativeArray[] {
+                NativeBuffers.allocate(t, cap), new IntArray(4), NativeBuffers.allocate(t, cap), new IntArray(cap),
+                new LongArray(cap)};
         };
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private TaskGraph graph() {
+        if (kernel.code() instanceof KernelTable.Stages st) {
+            return axisGraph(st);
+        }
         int in = kernel.kind() == Kind.ELEMENTWISE ? kernel.inputs() : 2;
         List<Object> ins = new ArrayList<>(List.of((Object[]) params).subList(0, in));
         List<Object> outs = new ArrayList<>(List.of((Object[]) params).subList(in, params.length));
@@ -99,6 +111,33 @@ final class KernelPlan implements AutoCloseable {
             default -> throw new IllegalStateException("kernel arity " + params.length);
         };
         return g.transferToHost(DataTransferMode.EVERY_EXECUTION, outs.toArray());
+    }
+
+    /**
+     * The two stages of an axis kernel in one graph: the input and its meta go in, only the
+     * per-output result comes back; the partials stay in device memory between the tasks.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private TaskGraph axisGraph(KernelTable.Stages st) {
+        TaskGraph g = new TaskGraph("tessel" + IDS.incrementAndGet())
+                .transferToDevice(DataTransferMode.EVERY_EXECUTION, params[0], params[1]);
+        if (kernel.kind() == Kind.AXIS) {
+            g = g.task("p", (Task3) st.partials(), params[0], params[1], params[2])
+                    .task("c", (Task3) st.combine(), params[2], params[1], params[3]);
+        } else {
+            g = g.task("p", (Task4) st.partials(), params[0], params[1], params[2], params[3])
+                    .task("c", (Task4) st.combine(), params[2], params[3], params[1], params[4]);
+        }
+        return g.transferToHost(DataTransferMode.EVERY_EXECUTION, params[params.length - 1]);
+    }
+
+    /** Sets an axis kernel's meta: outputs, reduced length, inner stride, chunks per output. */
+    void setAxisMeta(int outputs, int n, int inner, int chunks) {
+        IntArray m = (IntArray) params[1];
+        m.set(0, outputs);
+        m.set(1, n);
+        m.set(2, inner);
+        m.set(3, chunks);
     }
 
     ReentrantLock lock() {

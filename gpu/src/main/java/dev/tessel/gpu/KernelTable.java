@@ -9,10 +9,23 @@ import uk.ac.manchester.tornado.api.common.TornadoFunctions.Task2;
 import uk.ac.manchester.tornado.api.common.TornadoFunctions.Task3;
 import uk.ac.manchester.tornado.api.common.TornadoFunctions.Task4;
 import uk.ac.manchester.tornado.api.types.arrays.IntArray;
+import uk.ac.manchester.tornado.api.types.arrays.LongArray;
 
 /**
  * Every kernel the GPU backend has, by ufunc name and resolved loop dtypes (the shared naming
  * convention: inputs, then outputs). The generated {@code *Kernels} classes fill it.
+ *
+ * <p>Elementwise ufuncs on FLOAT32, FLOAT64, INT32 and INT64 that have no kernel here, so the
+ * generic layer runs them on the CPU (or casts), and why:
+ * <ul>
+ *   <li>float64 {@code logaddexp}, {@code logaddexp2}: {@code x + log1p(exp(-d))} cancels for
+ *       negative x, and the device's exp/log, an ulp from Java's, put it up to 4 ULP from the
+ *       reference, above the table's 2 (float32 computes in double and is within 3);</li>
+ *   <li>integer {@code power}: NumPy raises on a negative exponent, which a kernel cannot;</li>
+ *   <li>{@code nextafter}: needs the floats' bit patterns (not attempted);</li>
+ *   <li>{@code clip}, {@code where}: three inputs, and the table holds unary and binary kernels only;</li>
+ *   <li>{@code divmod}: two outputs (floor_divide and remainder each have kernels).</li>
+ * </ul>
  */
 final class KernelTable {
     /** The kernels of Tessel's four device dtypes; other dtypes go through a cast or the CPU. */
@@ -45,6 +58,17 @@ final class KernelTable {
         put(new Kernel(Kind.ARG, which, List.of(type), code));
     }
 
+    /** An axis reduction: {@code partials(in, meta, part)} then {@code combine(part, meta, out)}, one graph. */
+    <A> void axis(String ufunc, DType type, Task3<A, IntArray, A> partials, Task3<A, IntArray, A> combine) {
+        put(new Kernel(Kind.AXIS, ufunc, List.of(type), new Stages(partials, combine)));
+    }
+
+    /** An axis arg-reduction: {@code partials(in, meta, values, indices)} then {@code combine(values, indices, meta, out)}. */
+    <A> void axisArg(String which, DType type, Task4<A, IntArray, A, IntArray> partials,
+                     Task4<A, IntArray, IntArray, LongArray> combine) {
+        put(new Kernel(Kind.AXIS_ARG, which, List.of(type), new Stages(partials, combine)));
+    }
+
     private void put(Kernel k) {
         if (kernels.putIfAbsent(new Key(k.kind, k.ufunc, k.types), k) != null) {
             throw new IllegalStateException("kernel registered twice: " + k);
@@ -67,7 +91,15 @@ final class KernelTable {
         /** {@code (in, meta[n], partials)}, one partial per chunk of the input. */
         REDUCTION,
         /** {@code (in, meta[n], partialValues, partialIndices)}. */
-        ARG
+        ARG,
+        /** Two {@link Stages}: chunk partials of every output of an (outer, n, inner) block, then their fold per output. */
+        AXIS,
+        /** As {@link #AXIS}, for argmin/argmax: values and indices per chunk, then an int64 position per output. */
+        AXIS_ARG
+    }
+
+    /** The two task functions of an axis kernel, run as one task graph. */
+    record Stages(Object partials, Object combine) {
     }
 
     record Key(Kind kind, String ufunc, List<DType> types) {
@@ -75,7 +107,7 @@ final class KernelTable {
 
     /**
      * One kernel: {@code code} is a TornadoVM task function ({@code Task2}, {@code Task3} or
-     * {@code Task4}), a static method that also runs as plain Java.
+     * {@code Task4}), a static method that also runs as plain Java; {@link Stages} for the axis kinds.
      */
     record Kernel(Kind kind, String ufunc, List<DType> types, Object code) {
         int inputs() {

@@ -1,8 +1,11 @@
 package dev.tessel.gpu;
 
 import uk.ac.manchester.tornado.api.KernelContext;
+import uk.ac.manchester.tornado.api.annotations.Parallel;
+import uk.ac.manchester.tornado.api.common.TornadoFunctions.Task4;
 import uk.ac.manchester.tornado.api.types.arrays.DoubleArray;
 import uk.ac.manchester.tornado.api.types.arrays.FloatArray;
+import uk.ac.manchester.tornado.api.types.arrays.IntArray;
 
 /**
  * Tiled matrix product {@code C = A @ B} on row-major, zero-padded buffers whose sides are
@@ -19,6 +22,10 @@ final class MatmulKernels {
     static final int TILE = 16;
     /** TILE * TILE; a literal so that the local arrays have a compile-time size. */
     private static final int TILE_AREA = 256;
+
+    /** The resident kernels as task functions, one instance each, so chain plans containing them compare equal. */
+    static final Task4<FloatArray, FloatArray, IntArray, FloatArray> ROWS_F32 = MatmulKernels::matmulRowsF32;
+    static final Task4<DoubleArray, DoubleArray, IntArray, DoubleArray> ROWS_F64 = MatmulKernels::matmulRowsF64;
 
     private MatmulKernels() {
     }
@@ -61,5 +68,39 @@ final class MatmulKernels {
             ctx.localBarrier();
         }
         c.set(row * n + col, sum);
+    }
+
+    /**
+     * {@code c = a @ b} on exactly sized row-major buffers, one work-item per element of c;
+     * {@code meta = (m, k, n)}. For resident chains ({@link GpuDevice#matmul}), whose buffers are
+     * the lent arrays themselves: no padding to the tile, so no tiles, and no work-group shape
+     * (a chain's plan has no grid). Plain Java too: the tests run it as its own oracle.
+     */
+    public static void matmulRowsF32(FloatArray a, FloatArray b, IntArray meta, FloatArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            int k = meta.get(1);
+            int n = meta.get(2);
+            int row = i / n;
+            int col = i - row * n;
+            float sum = 0f;
+            for (int p = 0; p < k; p++) {
+                sum = sum + a.get(row * k + p) * b.get(p * n + col);
+            }
+            c.set(i, sum);
+        }
+    }
+
+    public static void matmulRowsF64(DoubleArray a, DoubleArray b, IntArray meta, DoubleArray c) {
+        for (@Parallel int i = 0; i < c.getSize(); i++) {
+            int k = meta.get(1);
+            int n = meta.get(2);
+            int row = i / n;
+            int col = i - row * n;
+            double sum = 0d;
+            for (int p = 0; p < k; p++) {
+                sum = sum + a.get(row * k + p) * b.get(p * n + col);
+            }
+            c.set(i, sum);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.tessel.scheduler;
 
 import dev.tessel.Config;
 import dev.tessel.ConfigKey;
+import dev.tessel.DType;
 import dev.tessel.Placement;
 import dev.tessel.ThreadLimit;
 import dev.tessel.reference.ReferenceBackend;
@@ -33,6 +34,7 @@ public final class Scheduler implements Engine {
     private final long tileBytes;
     private final long[] minElements = new long[OpKind.values().length];
     private final String[] smallReason = new String[OpKind.values().length];
+    private final long[] tileElements = new long[DType.values().length];
 
     /** The JVM's engine: configuration from system properties and environment, backends from the path. */
     public Scheduler() {
@@ -45,8 +47,11 @@ public final class Scheduler implements Engine {
         this.policy = new PlacementPolicy(config, catalog);
         this.budget = new ThreadBudget(config.cpuThreads());
         this.pool = new WorkerPool(config.cpuThreads(), config.get(ConfigKey.SPIN_MICROS) * 1000);
-        this.log = new PlacementLog(config.trace() ? traceSink : null);
+        this.log = new PlacementLog(config.trace() ? traceSink : null, this::backendReason);
         this.tileBytes = config.get(ConfigKey.TILE_BYTES);
+        for (DType t : DType.values()) {
+            tileElements[t.ordinal()] = tileBytes / Math.max(1, t.itemSize());
+        }
         threshold(OpKind.COPY, ConfigKey.MIN_ELEMENTS_COPY);
         threshold(OpKind.ELEMENTWISE, ConfigKey.MIN_ELEMENTS_ELEMENTWISE);
         threshold(OpKind.REDUCTION, ConfigKey.MIN_ELEMENTS_REDUCTION);
@@ -85,16 +90,27 @@ public final class Scheduler implements Engine {
             // A device backend launches one kernel per call and splits across its devices itself;
             // CPU-sized tiles would turn one op into hundreds of launches and transfers.
             task.run(0, total);
-            log.record(request, backend, 1, total > 0 ? 1 : 0, backendReason(request, backend),
-                    "one range: the device backend splits the work itself");
+            log.record(request, backend, 1, total > 0 ? 1 : 0, "one range: the device backend splits the work itself");
             return;
         }
-        TilePlan plan = TilePlan.of(request, total, grain, tileBytes);
+        if (total <= 0) {
+            log.record(request, backend, 1, 0, "calling thread: empty");
+            return;
+        }
+        long length = TilePlan.length(request, total, grain, tileElements(request));
+        if (length >= total) {
+            // One tile, the small op's path: no plan object, no pool, one record.
+            task.run(0, total);
+            log.record(request, backend, 1, 1, "calling thread: one tile");
+            return;
+        }
+        tiled(request, backend, total, new TilePlan(length, (int) ((total + length - 1) / length)), task);
+    }
+
+    private void tiled(OpRequest request, Backend backend, long total, TilePlan plan, RangeTask task) {
         int threads = 1;
         String why;
-        if (plan.count() <= 1) {
-            why = plan.count() == 0 ? "calling thread: empty" : "calling thread: one tile";
-        } else if (WorkerPool.onWorker()) {
+        if (WorkerPool.onWorker()) {
             why = "calling thread: called from a Tessel worker";
         } else if (request.elements() < minElements[request.kind().ordinal()]) {
             why = smallReason[request.kind().ordinal()];
@@ -118,9 +134,16 @@ public final class Scheduler implements Engine {
         } else {
             pool.run(new TiledJob(task, plan, total), threads - 1);
         }
-        log.record(request, backend, threads, ranges, backendReason(request, backend), why);
+        log.record(request, backend, threads, ranges, why);
     }
 
+    /** {@code tileBytes / itemSize} of the request's dtype, from the table built once. */
+    private long tileElements(OpRequest request) {
+        DType t = request.dtype();
+        return t == null ? tileBytes / 8 : tileElements[t.ordinal()];
+    }
+
+    /** Why {@code used} ran {@code request}: asked only when a record is read, never per op. */
     private String backendReason(OpRequest request, Backend used) {
         PlacementPolicy.Decision d = policy.explain(request);
         if (d.backend() == used) {

@@ -26,24 +26,43 @@ record TilePlan(long length, int count) {
         if (total <= 0) {
             return new TilePlan(0, 0);
         }
-        long g = Math.max(1, grain);
-        // Work per index: an index may stand for a row of a reduction or of a matmul.
-        double perIndex = Math.max(1.0, (double) request.elements() / total);
-        double target = request.kind() == OpKind.MATMUL ? MATMUL_TILE_WORK
-                : (double) tileBytes / itemSize(request);
-        long length = (long) Math.max(1, target / perIndex);
-        length = Math.max(g, length / g * g);
-        // Tiles are counted in an int; past 2^30 tiles, grow them instead.
-        while ((total + length - 1) / length > (1 << 30)) {
-            length *= 2;
-        }
+        long length = length(request, total, grain, tileBytes / itemSize(request));
         if (length >= total) {
             return new TilePlan(total, 1);
         }
         return new TilePlan(length, (int) ((total + length - 1) / length));
     }
 
-    private static int itemSize(OpRequest request) {
+    /**
+     * The tile length of {@link #of} for {@code total > 0}; {@code tileElements} is
+     * {@code tileBytes / itemSize}, which the scheduler keeps per dtype so that the per-op path
+     * (a one-tile op asks only "is {@code total} at most this?") does no division by the item size.
+     */
+    static long length(OpRequest request, long total, long grain, long tileElements) {
+        long g = Math.max(1, grain);
+        long length;
+        if (request.kind() != OpKind.MATMUL && request.elements() <= total) {
+            length = Math.max(1, tileElements); // one element per index: the common elementwise case
+        } else {
+            // Work per index: an index may stand for a row of a reduction or of a matmul.
+            double perIndex = Math.max(1.0, (double) request.elements() / total);
+            double target = request.kind() == OpKind.MATMUL ? MATMUL_TILE_WORK : (double) tileElements;
+            length = (long) Math.max(1, target / perIndex);
+        }
+        // Round down to a multiple of the grain; a power-of-two grain (the usual) needs no division.
+        length = Math.max(g, (g & (g - 1)) == 0 ? length & -g : length / g * g);
+        if (length >= total) {
+            return length; // one tile: the small op's case, kept free of divisions
+        }
+        // Tiles are counted in an int; past 2^30 tiles, grow them instead.
+        while ((total + length - 1) / length > (1 << 30)) {
+            length *= 2;
+        }
+        return length;
+    }
+
+    /** Bytes per element of the request's dtype (8 when it has none). */
+    static int itemSize(OpRequest request) {
         return request.dtype() == null ? 8 : Math.max(1, request.dtype().itemSize());
     }
 

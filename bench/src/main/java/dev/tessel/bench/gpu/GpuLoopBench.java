@@ -1,6 +1,7 @@
 package dev.tessel.bench.gpu;
 
 import dev.tessel.DType;
+import dev.tessel.spi.AxisReduceLoop;
 import dev.tessel.spi.Backend;
 import dev.tessel.spi.MatmulKernel;
 import dev.tessel.spi.ReduceLoop;
@@ -31,12 +32,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class GpuLoopBench {
+    /** Columns of the axis-0 sum cases. */
+    private static final int COLS = 256;
+
     @Param({"65536", "4194304"})
     public long size;
 
     private StridedLoop add;
     private ReduceLoop sum;
+    private AxisReduceLoop sumAxis;
     private MatmulKernel matmul;
+    private MemorySegment cols;
     private MemorySegment[] abc;
     private MemorySegment acc;
     private MemorySegment ma;
@@ -51,6 +57,8 @@ public class GpuLoopBench {
         Backend gpu = GpuBackends.gpu();
         add = gpu.loop("add", new DType[] {f, f, f});
         sum = gpu.reduceLoop("add", f);
+        sumAxis = gpu.axisReduceLoop("add", f);
+        cols = GpuBackends.filled(f, COLS, 0);
         matmul = gpu.matmul(f);
         abc = new MemorySegment[] {GpuBackends.filled(f, size, 1), GpuBackends.filled(f, size, 2),
             GpuBackends.filled(f, size, 3)};
@@ -73,6 +81,26 @@ public class GpuLoopBench {
         acc.set(java.lang.foreign.ValueLayout.JAVA_FLOAT, 0, 0f);
         sum.run(abc[0], 0, 1, size, acc, 0);
         return acc;
+    }
+
+    /**
+     * sum(axis=0) of a (size / 256, 256) matrix as the engine now runs it on the GPU: one launch
+     * (chunk partials and their fold per column in one graph), size * 4 bytes in, 256 sums out.
+     */
+    @Benchmark
+    public MemorySegment sumAxis0OneLaunch() {
+        sumAxis.run(abc[0], 0, 1, size / COLS, COLS, cols);
+        return cols;
+    }
+
+    /** The same sum(axis=0) as before one-launch reductions: one device launch per column (256). */
+    @Benchmark
+    public MemorySegment sumAxis0RunByRun() {
+        for (int j = 0; j < COLS; j++) {
+            cols.setAtIndex(java.lang.foreign.ValueLayout.JAVA_FLOAT, j, 0f);
+            sum.run(abc[0], j, COLS, size / COLS, cols, j);
+        }
+        return cols;
     }
 
     /** A 256 x 256 x 256 float32 product (2 * 256^3 flops), tiled kernel, with transfers. */

@@ -101,4 +101,16 @@ public class GpuResidencyBench {
         lb.toHost();
         return r;
     }
+
+    /**
+     * sum of a lent array: the reduction runs on the device and its result is born there
+     * (one graph: the array in, partials and their fold on the device, one element out).
+     */
+    @Benchmark
+    public NdArray sumOfLentArray() {
+        var la = na.to(device);
+        NdArray s = na.sum().toHost();
+        la.toHost();
+        return s;
+    }
 }

@@ -15,10 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every loop has the same shape: a dispatch on the strides (contiguous, array with a
  * broadcast scalar on either side, or a plain strided loop; all-negative unit strides are
- * flipped to positive first, see {@link Walk}), then a size guard, a {@code ...Body} vector
- * loop and a scalar tail. The binary arithmetic bodies run one vector per trip and leave the
- * unrolling to C2 (a hand-unrolled 4x body measured slower there, see bench/README.md); the
- * comparison, predicate and unary bodies are hand-unrolled 4x. Gathers from a {@code MemorySegment} are not in the Vector API, so
+ * flipped to positive first, see {@link Walk}), then a size guard, an unrolled {@code ...Body}
+ * loop and a scalar tail. Gathers from a {@code MemorySegment} are not in the Vector API, so
  * the general strided path is scalar; the generic layer hands contiguous runs whenever the
  * layout allows.
  */
@@ -111,12 +109,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -137,12 +149,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
@@ -163,12 +189,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -212,12 +252,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -238,12 +292,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
@@ -264,12 +332,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -313,12 +395,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -339,12 +435,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
@@ -365,12 +475,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplySVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -414,12 +538,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -440,12 +578,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
@@ -466,12 +618,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -515,12 +681,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -541,12 +721,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
@@ -567,12 +761,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -616,12 +824,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fmaxVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -642,12 +864,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fmaxVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
@@ -668,12 +904,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fmaxSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -717,12 +967,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fminVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -743,12 +1007,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fminVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
@@ -769,12 +1047,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fminSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -818,12 +1110,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseAndVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.and(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.and(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.and(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.and(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -844,12 +1150,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseAndVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.and(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.and(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.and(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.and(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
@@ -870,12 +1190,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseAndSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.and(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.and(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.and(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.and(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -919,12 +1253,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseOrVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.or(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.or(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.or(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.or(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -945,12 +1293,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseOrVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.or(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.or(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.or(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.or(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
@@ -971,12 +1333,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseOrSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.or(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.or(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.or(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.or(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1020,12 +1396,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseXorVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.XOR, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.XOR, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.XOR, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.XOR, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1046,12 +1436,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseXorVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = IntVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            IntVector vb0 = yv;
+            va0.lanewise(VectorOperators.XOR, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = IntVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            IntVector vb1 = yv;
+            va1.lanewise(VectorOperators.XOR, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = IntVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            IntVector vb2 = yv;
+            va2.lanewise(VectorOperators.XOR, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = IntVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            IntVector vb3 = yv;
+            va3.lanewise(VectorOperators.XOR, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = IntVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             IntVector vb = yv;
@@ -1072,12 +1476,26 @@ final class Int32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseXorSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            IntVector va0 = xv;
+            IntVector vb0 = IntVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.XOR, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            IntVector va1 = xv;
+            IntVector vb1 = IntVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.XOR, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            IntVector va2 = xv;
+            IntVector vb2 = IntVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.XOR, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            IntVector va3 = xv;
+            IntVector vb3 = IntVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.XOR, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             IntVector va = xv;
             IntVector vb = IntVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1121,7 +1539,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long equalVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1161,7 +1579,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long equalVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1201,7 +1619,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long equalSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1264,7 +1682,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long notEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1304,7 +1722,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long notEqualVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1344,7 +1762,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long notEqualSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1407,7 +1825,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1447,7 +1865,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1487,7 +1905,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1550,7 +1968,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1590,7 +2008,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessEqualVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1630,7 +2048,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessEqualSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1693,7 +2111,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1733,7 +2151,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1773,7 +2191,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1836,7 +2254,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1876,7 +2294,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterEqualVSBody(MemorySegment a, long oa, int y0, MemorySegment c, long oc, long n) {
         IntVector yv = IntVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1916,7 +2334,7 @@ final class Int32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterEqualSVBody(int x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         IntVector xv = IntVector.broadcast(S, x0);
         long bb = ob * W;

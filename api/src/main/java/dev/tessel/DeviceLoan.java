@@ -130,7 +130,7 @@ public final class DeviceLoan {
             endedBy = (how == State.RETURNED ? "returned by " : "recalled by ") + "op '" + op + "' on thread '"
                     + Thread.currentThread().getName() + "'";
             st.loan = null;
-            st.ledger.record("end loan", op, slot.lo, slot.hi);
+            st.ledger.record("end loan", op, slot.lo(), slot.hi());
             st.ledger.release(slot);
         }
     }

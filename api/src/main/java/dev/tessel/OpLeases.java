@@ -17,7 +17,8 @@ import java.util.Arrays;
  * while it is open), and every op open on a thread at once belongs to that thread's one
  * outermost op, so "same thread" is exactly "same op" here: an op never conflicts with itself
  * however it is composed. The thread object needs no thread-local lookup and never changes,
- * so the ledger's slot keeps it across ops (see {@link LeaseSlot#fill}). Explicit leases and
+ * so a thread that repeats an op finds its ledger slot already describing the lease and takes
+ * it with one compare-and-set (see {@link Ledger}). Explicit leases and
  * device loans pass their own owner and so still conflict with this thread's ops.
  */
 public final class OpLeases implements AutoCloseable {

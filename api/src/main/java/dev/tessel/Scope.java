@@ -77,30 +77,24 @@ public final class Scope implements AutoCloseable {
         if (closed) {
             return;
         }
-        int locked = 0;
-        try {
-            List<String> live = new ArrayList<>();
-            for (Storage s : storages) {
-                s.ledger.lock();
-                locked++;
-                for (LeaseSlot.Holder h : s.ledger.liveHolders()) {
-                    live.add("storage #" + s.ledger.id + ": " + h + siteOf(h));
-                }
-            }
-            if (!live.isEmpty()) {
-                throw new OwnershipException("scope opened on thread '" + openedBy + "' cannot free its " + storages.size()
-                        + " arrays: " + live.size() + " live lease(s) or device loan(s): " + String.join("; ", live)
-                        + " (close them, then close the scope again)");
-            }
-            for (Storage s : storages) {
-                s.ledger.markClosed();
-            }
-            closed = true;
-        } finally {
-            for (int i = 0; i < locked; i++) {
-                storages.get(i).ledger.unlock();
+        List<String> live = new ArrayList<>();
+        for (Storage s : storages) { // every ledger refuses new leases until the outcome is known
+            for (LeaseSlot.Holder h : s.ledger.beginClose()) {
+                live.add("storage #" + s.ledger.id + ": " + h + siteOf(h));
             }
         }
+        if (!live.isEmpty()) {
+            for (Storage s : storages) {
+                s.ledger.reopen();
+            }
+            throw new OwnershipException("scope opened on thread '" + openedBy + "' cannot free its " + storages.size()
+                    + " arrays: " + live.size() + " live lease(s) or device loan(s): " + String.join("; ", live)
+                    + " (close them, then close the scope again)");
+        }
+        for (Storage s : storages) {
+            s.ledger.finishClose();
+        }
+        closed = true;
         if (CURRENT.get() == this) {
             CURRENT.set(parent);
         }

@@ -7,7 +7,8 @@ import java.lang.foreign.MemorySegment;
  * The memory behind one or more {@link NdArray} views: a native-order {@link MemorySegment}.
  *
  * <p>Storage never changes size. Memory Tessel allocates is off-heap, 64-byte aligned (one
- * cache line, and a whole AVX-512 vector), and freed by the garbage collector once no view
+ * cache line, and a whole AVX-512 vector; from 4 MiB on, 2 MiB aligned and advised onto huge
+ * pages, see {@link HugePageMemory}), and freed by the garbage collector once no view
  * refers to it, or, when allocated inside a {@link Scope}, when that scope closes. Storage can also wrap a Java array or a caller's segment without copying.
  */
 public final class Storage {
@@ -33,7 +34,10 @@ public final class Storage {
             return scope.allocate(bytes);
         }
         long size = Math.max(bytes, 1);
-        MemorySegment seg = size <= Slab.MAX_BYTES ? Slab.allocate(size) : Arena.ofAuto().allocate(size, ALIGNMENT);
+        MemorySegment seg = size <= Slab.MAX_BYTES ? Slab.allocate(size) : HugePageMemory.allocate(size);
+        if (seg == null) {
+            seg = Arena.ofAuto().allocate(size, ALIGNMENT);
+        }
         return new Storage(seg, false);
     }
 

@@ -279,12 +279,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -305,12 +319,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = yv;
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = yv;
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = yv;
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = yv;
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
@@ -331,12 +359,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = xv;
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = xv;
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = xv;
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = xv;
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -380,12 +422,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -406,12 +462,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = yv;
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = yv;
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = yv;
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = yv;
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
@@ -432,12 +502,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = xv;
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = xv;
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = xv;
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = xv;
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -481,12 +565,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -507,12 +605,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = yv;
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = yv;
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = yv;
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = yv;
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
@@ -533,12 +645,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplySVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = xv;
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = xv;
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = xv;
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = xv;
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -582,12 +708,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long divideVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.div(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.div(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.div(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.div(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -608,12 +748,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long divideVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = yv;
+            va0.div(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = yv;
+            va1.div(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = yv;
+            va2.div(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = yv;
+            va3.div(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
@@ -634,12 +788,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long divideSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = xv;
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.div(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = xv;
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.div(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = xv;
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.div(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = xv;
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.div(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -683,12 +851,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -709,12 +891,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = yv;
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = yv;
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = yv;
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = yv;
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
@@ -735,12 +931,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = xv;
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = xv;
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = xv;
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = xv;
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -784,12 +994,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -810,12 +1034,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = yv;
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = yv;
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = yv;
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = yv;
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
@@ -836,12 +1074,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = xv;
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = xv;
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = xv;
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = xv;
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -885,12 +1137,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fmaxVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -911,12 +1177,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fmaxVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = yv;
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = yv;
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = yv;
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = yv;
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
@@ -937,12 +1217,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fmaxSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = xv;
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = xv;
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = xv;
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = xv;
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -986,12 +1280,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fminVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1012,12 +1320,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fminVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = FloatVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            FloatVector vb0 = yv;
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = FloatVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            FloatVector vb1 = yv;
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = FloatVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            FloatVector vb2 = yv;
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = FloatVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            FloatVector vb3 = yv;
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             FloatVector vb = yv;
@@ -1038,12 +1360,26 @@ final class Float32Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fminSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            FloatVector va0 = xv;
+            FloatVector vb0 = FloatVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            FloatVector va1 = xv;
+            FloatVector vb1 = FloatVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            FloatVector va2 = xv;
+            FloatVector vb2 = FloatVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            FloatVector va3 = xv;
+            FloatVector vb3 = FloatVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             FloatVector va = xv;
             FloatVector vb = FloatVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1087,7 +1423,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long equalVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1127,7 +1463,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long equalVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1167,7 +1503,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long equalSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1230,7 +1566,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long notEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1270,7 +1606,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long notEqualVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1310,7 +1646,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long notEqualSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1373,7 +1709,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1413,7 +1749,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1453,7 +1789,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1516,7 +1852,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1556,7 +1892,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessEqualVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1596,7 +1932,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessEqualSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1659,7 +1995,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1699,7 +2035,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1739,7 +2075,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1802,7 +2138,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1842,7 +2178,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterEqualVSBody(MemorySegment a, long oa, float y0, MemorySegment c, long oc, long n) {
         FloatVector yv = FloatVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1882,7 +2218,7 @@ final class Float32Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterEqualSVBody(float x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         FloatVector xv = FloatVector.broadcast(S, x0);
         long bb = ob * W;

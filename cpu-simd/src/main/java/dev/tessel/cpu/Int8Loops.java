@@ -109,12 +109,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -135,12 +149,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = yv;
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = yv;
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = yv;
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = yv;
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = yv;
@@ -161,12 +189,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long addSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = xv;
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = xv;
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = xv;
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = xv;
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = xv;
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -210,12 +252,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -236,12 +292,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = yv;
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = yv;
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = yv;
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = yv;
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = yv;
@@ -262,12 +332,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long subtractSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = xv;
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = xv;
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = xv;
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = xv;
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = xv;
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -311,12 +395,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -337,12 +435,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplyVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = yv;
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = yv;
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = yv;
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = yv;
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = yv;
@@ -363,12 +475,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long multiplySVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = xv;
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = xv;
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = xv;
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = xv;
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = xv;
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -412,12 +538,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -438,12 +578,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = yv;
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = yv;
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = yv;
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = yv;
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = yv;
@@ -464,12 +618,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long maximumSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = xv;
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = xv;
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = xv;
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = xv;
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = xv;
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -513,12 +681,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -539,12 +721,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = yv;
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = yv;
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = yv;
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = yv;
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = yv;
@@ -565,12 +761,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long minimumSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = xv;
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = xv;
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = xv;
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = xv;
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = xv;
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -614,12 +824,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fmaxVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -640,12 +864,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fmaxVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = yv;
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = yv;
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = yv;
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = yv;
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = yv;
@@ -666,12 +904,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fmaxSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = xv;
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = xv;
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = xv;
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = xv;
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = xv;
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -715,12 +967,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fminVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -741,12 +1007,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fminVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = yv;
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = yv;
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = yv;
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = yv;
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = yv;
@@ -767,12 +1047,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long fminSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = xv;
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = xv;
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = xv;
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = xv;
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = xv;
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -816,12 +1110,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseAndVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.and(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.and(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.and(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.and(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -842,12 +1150,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseAndVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = yv;
+            va0.and(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = yv;
+            va1.and(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = yv;
+            va2.and(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = yv;
+            va3.and(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = yv;
@@ -868,12 +1190,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseAndSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = xv;
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.and(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = xv;
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.and(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = xv;
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.and(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = xv;
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.and(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = xv;
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -917,12 +1253,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseOrVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.or(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.or(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.or(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.or(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -943,12 +1293,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseOrVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = yv;
+            va0.or(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = yv;
+            va1.or(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = yv;
+            va2.or(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = yv;
+            va3.or(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = yv;
@@ -969,12 +1333,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseOrSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = xv;
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.or(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = xv;
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.or(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = xv;
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.or(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = xv;
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.or(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = xv;
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1018,12 +1396,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseXorVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.XOR, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.XOR, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.XOR, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.XOR, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1044,12 +1436,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseXorVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = ByteVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
+            ByteVector vb0 = yv;
+            va0.lanewise(VectorOperators.XOR, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = ByteVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
+            ByteVector vb1 = yv;
+            va1.lanewise(VectorOperators.XOR, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = ByteVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
+            ByteVector vb2 = yv;
+            va2.lanewise(VectorOperators.XOR, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = ByteVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
+            ByteVector vb3 = yv;
+            va3.lanewise(VectorOperators.XOR, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = ByteVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ByteVector vb = yv;
@@ -1070,12 +1476,26 @@ final class Int8Loops {
         }
     }
 
-    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
+    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
     private static long bitwiseXorSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
+        for (long end = n - 4L * L; i <= end; i += 4L * L) {
+            ByteVector va0 = xv;
+            ByteVector vb0 = ByteVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
+            va0.lanewise(VectorOperators.XOR, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
+            ByteVector va1 = xv;
+            ByteVector vb1 = ByteVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
+            va1.lanewise(VectorOperators.XOR, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
+            ByteVector va2 = xv;
+            ByteVector vb2 = ByteVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
+            va2.lanewise(VectorOperators.XOR, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
+            ByteVector va3 = xv;
+            ByteVector vb3 = ByteVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
+            va3.lanewise(VectorOperators.XOR, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
+        }
         for (long end = n - L; i <= end; i += L) {
             ByteVector va = xv;
             ByteVector vb = ByteVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1119,7 +1539,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long equalVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1159,7 +1579,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long equalVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1199,7 +1619,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long equalSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1262,7 +1682,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long notEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1302,7 +1722,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long notEqualVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1342,7 +1762,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long notEqualSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1405,7 +1825,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1445,7 +1865,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1485,7 +1905,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1548,7 +1968,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1588,7 +2008,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessEqualVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1628,7 +2048,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long lessEqualSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1691,7 +2111,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1731,7 +2151,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1771,7 +2191,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1834,7 +2254,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1874,7 +2294,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterEqualVSBody(MemorySegment a, long oa, byte y0, MemorySegment c, long oc, long n) {
         ByteVector yv = ByteVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1914,7 +2334,7 @@ final class Int8Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare-and-store chains.
+    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
     private static long greaterEqualSVBody(byte x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ByteVector xv = ByteVector.broadcast(S, x0);
         long bb = ob * W;

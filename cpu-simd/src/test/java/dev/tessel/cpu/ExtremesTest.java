@@ -124,6 +124,28 @@ class ExtremesTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(names = {"FLOAT32", "FLOAT64"})
+    void longRunsWithLongerBlocksKeepTheFirstOccurrence(DType t) {
+        Random rnd = new Random(53 + t.ordinal());
+        int lanes = Samples.lanes(t);
+        long n = 70L * BLOCK_VECTORS * lanes + 37; // blocks of n / 64 elements, not the minimum
+        MemorySegment x = gaussian(t, n, rnd);
+        long[] spots = {3, n / 64 - 1, n / 64, n / 3, n / 2 + 1, n - 40, n - 1};
+        for (int k = 0; k < spots.length; k++) {
+            for (int j = k + 1; j < spots.length; j++) { // the extreme twice: the first one counts
+                t.setDouble(x, spots[k], 100);
+                t.setDouble(x, spots[j], 100);
+                t.setDouble(x, spots[k] + 1 == spots[j] ? spots[j] + 1 : spots[k] + 1, -100);
+                checkAll(t, x, n, "n=" + n + " 100 at " + spots[k] + " and " + spots[j]);
+                t.setDouble(x, spots[j], Double.NaN);
+                checkAll(t, x, n, "n=" + n + " 100 at " + spots[k] + ", NaN at " + spots[j]);
+                t.setDouble(x, spots[k], 0.5);
+                t.setDouble(x, spots[j], 0.5);
+            }
+        }
+    }
+
     private static MemorySegment gaussian(DType t, long n, Random rnd) {
         MemorySegment x = Arena.ofAuto().allocate(n * t.itemSize(), 64);
         for (long i = 0; i < n; i++) {

@@ -52,6 +52,10 @@ public class StreamProbeBench {
     @Param({"32768"})
     public long tileBytes;
 
+    /** "malloc": Tessel's storage; "huge": mmap advised MADV_HUGEPAGE; "skew": huge, starts 1088 bytes apart; "small": mmap, not advised. */
+    @Param({"malloc"})
+    public String pages;
+
     private NdArray a;
     private NdArray b;
     private NdArray out;
@@ -71,6 +75,11 @@ public class StreamProbeBench {
         a = Nd.linspace(0.5, 1.5, size, true, t);
         b = Nd.linspace(0.6, 1.4, size, true, t);
         out = Nd.empty(t, size);
+        if (!pages.equals("malloc")) {
+            a = copied(a, t, 0);
+            b = copied(b, t, 1);
+            out = copied(out, t, 2);
+        }
         sa = a.segment();
         sb = b.segment();
         sc = out.segment();
@@ -78,6 +87,14 @@ public class StreamProbeBench {
         segs = new MemorySegment[] {sa, sb, sc};
         unit = new long[] {1, 1, 1};
         tile = tileBytes / t.itemSize();
+    }
+
+    /** A copy of x in mmap'd memory; "skew" pages start operand k at k * 1088 bytes past the huge page. */
+    private NdArray copied(NdArray x, DType t, int k) {
+        long skew = pages.equals("skew") ? k * 1088L : 0;
+        MemorySegment m = HugePages.allocate(size * t.itemSize() + skew, !pages.equals("small")).asSlice(skew);
+        m.copyFrom(x.segment().asSlice(0, size * t.itemSize()));
+        return Nd.wrap(m, t, size);
     }
 
     @Benchmark

@@ -1,0 +1,65 @@
+package dev.tessel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class HugePageMemoryTest {
+    private static boolean available() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
+                && HugePageMemory.class.getModule().isNativeAccessEnabled();
+    }
+
+    @Test
+    void smallAllocationsAreLeftToMalloc() {
+        assertNull(HugePageMemory.allocate(HugePageMemory.MIN_BYTES - 1));
+    }
+
+    @Test
+    void aLargeAllocationIsZeroedWritableAndOnAHugePageBoundary() {
+        assumeTrue(available(), "Linux with native access enabled (the build's test JVMs have it)");
+        long bytes = HugePageMemory.MIN_BYTES + 12_345;
+        MemorySegment s = HugePageMemory.allocate(bytes);
+        assertNotNull(s);
+        assertEquals(bytes, s.byteSize());
+        assertEquals(0, s.address() % (2L << 20));
+        for (long at = 0; at < bytes; at += 4096) {
+            assertEquals(0, s.get(ValueLayout.JAVA_BYTE, at), "byte " + at);
+        }
+        s.set(ValueLayout.JAVA_BYTE, bytes - 1, (byte) 7);
+        assertEquals(7, s.get(ValueLayout.JAVA_BYTE, bytes - 1));
+    }
+
+    @Test
+    void garbageArraysAreUnmappedOnceCollected() throws InterruptedException {
+        assumeTrue(available(), "Linux with native access enabled");
+        long before = HugePageMemory.mapped();
+        for (int i = 0; i < 8; i++) {
+            assertNotNull(HugePageMemory.allocate(HugePageMemory.MIN_BYTES));
+        }
+        assertTrue(HugePageMemory.mapped() >= before + 8 * HugePageMemory.MIN_BYTES);
+        for (int i = 0; i < 50 && HugePageMemory.mapped() > before; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(HugePageMemory.mapped() <= before, "still mapped: " + HugePageMemory.mapped());
+    }
+
+    @Test
+    void largeArraysUseItAndComputeAsBefore() {
+        assumeTrue(available(), "Linux with native access enabled");
+        long n = 1_000_000; // 8 MB of float64
+        NdArray a = Nd.linspace(0, 1, n, true, DType.FLOAT64);
+        assertEquals(0, a.segment().address() % (2L << 20));
+        NdArray sum = Ufuncs.ADD.call(a, a);
+        assertEquals(2.0, sum.getDouble(n - 1));
+        assertEquals(2.0 * 500_000 / 999_999, sum.getDouble(500_000), 1e-15);
+    }
+}

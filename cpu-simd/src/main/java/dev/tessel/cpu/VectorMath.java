@@ -28,8 +28,8 @@ import jdk.incubator.vector.VectorSpecies;
  * float32 tanh 0.87 / 0.85 (the former split kernel: 0.50 / 0.52), float32 log 1.09 / 1.05
  * (lanewise: 0.92 / 1.00), float64 exp 1.10 / 1.10 (the Taylor kernel: 0.91 / 1.21). The
  * issue's 1.2 is not reached for these: tanh is bound by its division, log by its degree-9
- * polynomial. float64 tanh: 1.31 / 1.28 (0.62 / 0.65 ns per element; the lanewise operator: 0.55 /
- * 0.55). float64 log stays lanewise (see its note).
+ * polynomial. float64 tanh: 1.21 / 1.22 (0.64 ns per element at both sizes; 1.31 / 1.28 in an
+ * earlier run; the lanewise operator: 0.55 / 0.55). float64 log stays lanewise (see its note).
  *
  * <p>Max error in ulps against {@link StrictMath} (float32 in float32 ulps), at 512, 256 and
  * 128 bits alike: "random" is {@code TranscendentalAccuracyTest} (200,000 inputs over the

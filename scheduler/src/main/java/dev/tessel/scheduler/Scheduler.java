@@ -32,6 +32,8 @@ public final class Scheduler implements Engine {
     private final WorkerPool pool;
     private final PlacementLog log;
     private final long tileBytes;
+    /** Tiles per range when an elementwise op runs on one thread (see {@link #solo}). */
+    static final int SOLO_TILES = 8;
     private final long[] minElements = new long[OpKind.values().length];
     private final String[] smallReason = new String[OpKind.values().length];
     private final long[] tileElements = new long[DType.values().length];
@@ -120,13 +122,7 @@ public final class Scheduler implements Engine {
         }
         int ranges = plan.count();
         if (threads == 1 && request.kind() != OpKind.REDUCTION && request.kind() != OpKind.MATMUL) {
-            // An elementwise op or copy on one thread runs as one range: its tiles only serve to
-            // share the work between threads (no operand is reused across tiles, and no result
-            // depends on where a tile starts), while each tile costs a loop entry, which measured
-            // about 5% of a streaming add at 32 KiB tiles (bench/README.md, "Streaming ops").
-            // Reductions keep their tiles: their partial results must not depend on the threads.
-            task.run(0, total);
-            ranges = 1;
+            ranges = solo(plan, total, task);
         } else if (threads == 1) {
             for (int t = 0; t < plan.count(); t++) {
                 task.run(plan.start(t), plan.end(t, total));
@@ -135,6 +131,27 @@ public final class Scheduler implements Engine {
             pool.run(new TiledJob(task, plan, total), threads - 1);
         }
         log.record(request, backend, threads, ranges, why);
+    }
+
+    /**
+     * An elementwise op or copy on one thread, in ranges of {@value #SOLO_TILES} tiles; returns
+     * how many. Its tiles only share work between threads (no operand is reused across tiles,
+     * and no result depends on where a tile starts), and each costs a loop entry: about 5% of a
+     * streaming add at 32 KiB tiles, none at 256 KiB (bench/README.md, "Streaming ops"). Not one
+     * range, though: a kernel entered once per op is compiled by C2 only inside its caller's
+     * chain, where the vector math it calls sits past {@code MaxInlineLevel} and is not inlined,
+     * so every vector is boxed (float32 tanh at 1e6 measured 8x slower in two runs of three).
+     * Entered a few times per op, the kernel is compiled on its own first, and callers then
+     * call it rather than inline it. Reductions keep their tiles: their partial results must not
+     * depend on the threads.
+     */
+    private static int solo(TilePlan plan, long total, RangeTask task) {
+        long step = plan.length() * SOLO_TILES;
+        int ranges = 0;
+        for (long start = 0; start < total; start += step, ranges++) {
+            task.run(start, Math.min(total, start + step));
+        }
+        return ranges;
     }
 
     /** {@code tileBytes / itemSize} of the request's dtype, from the table built once. */

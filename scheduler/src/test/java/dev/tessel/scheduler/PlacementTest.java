@@ -70,15 +70,18 @@ class PlacementTest {
     }
 
     @Test
-    void oneThreadRunsAStreamingOpAsOneRangeAndKeepsAReductionsTiles() {
+    void oneThreadRunsAStreamingOpInRangesOfEightTilesAndKeepsAReductionsTiles() {
         Scheduler engine = Configs.engine(1);
         List<long[]> ranges = new ArrayList<>();
         engine.forEachRange(req(OpKind.ELEMENTWISE, DType.FLOAT64, 1_000_000), FAST, 1_000_000, 1,
                 (s, e) -> ranges.add(new long[] {s, e}));
-        assertEquals(1, ranges.size());
-        assertEquals(0, ranges.get(0)[0]);
-        assertEquals(1_000_000, ranges.get(0)[1]);
-        assertEquals(1, engine.lastPlacements().getLast().tiles());
+        // 8 tiles of 4096 float64 (32 KiB) per range: ceil(1e6 / 32768) = 31 ranges, in order.
+        assertEquals(31, ranges.size());
+        for (int i = 0; i < ranges.size(); i++) {
+            assertEquals(32_768L * i, ranges.get(i)[0]);
+            assertEquals(Math.min(1_000_000, 32_768L * (i + 1)), ranges.get(i)[1]);
+        }
+        assertEquals(31, engine.lastPlacements().getLast().tiles());
         ranges.clear();
         engine.forEachRange(req(OpKind.REDUCTION, DType.FLOAT64, 1_000_000), FAST, 1_000_000, 1,
                 (s, e) -> ranges.add(new long[] {s, e}));

@@ -158,19 +158,25 @@ def binary(ufunc, vexpr, sexpr, compare):
 
 
 def body_loops(n, kind, aparam, bparam, pre, hoist, step, one, compare):
-    # Unrolled 4x by hand. A one-vector body (C2 unrolls it itself) measured 4-8% faster per
-    # element in StreamProbeBench, but in about 4 of 10 runner runs of mul_add float32 1e6 its
-    # compiled code settled 5x slower after the second warm-up iteration (0 of 4 with this
-    # shape); see bench/README.md, "Streaming ops".
-    what = "compare" if compare else "load-op-store"
-    return f"""    // Unrolled 4x: four independent {what} chains hide the op's latency behind the loads.
-    private static long {n}{kind}Body({aparam}, {bparam}, MemorySegment c, long oc, long n) {{
-{pre}{hoist}        long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {{
+    if compare:
+        comment = "    // Unrolled 4x: four independent compare-and-store chains.\n"
+        loops = f"""        for (long end = n - 4L * L; i <= end; i += 4L * L) {{
 {unroll(step)}        }}
         for (long end = n - L; i <= end; i += L) {{
 {one}        }}
-        return i;
+"""
+    else:
+        # One vector per trip, not a hand-unrolled 4x body: C2 unrolls this loop itself, and the
+        # hand-unrolled shape measured 5-10% slower on streaming sizes plus about 150 ns more
+        # per call (a 1e6-element op is ~250 scheduler tiles, so each call's entry matters);
+        # see StreamProbeBench and bench/README.md, "Streaming elementwise ops".
+        comment = "    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).\n"
+        loops = f"""        for (long end = n - L; i <= end; i += L) {{
+{one}        }}
+"""
+    return f"""{comment}    private static long {n}{kind}Body({aparam}, {bparam}, MemorySegment c, long oc, long n) {{
+{pre}{hoist}        long i = 0;
+{loops}        return i;
     }}
 """
 
@@ -318,8 +324,10 @@ DOC
  *
  * <p>Every loop has the same shape: a dispatch on the strides (contiguous, array with a
  * broadcast scalar on either side, or a plain strided loop; all-negative unit strides are
- * flipped to positive first, see {@link Walk}), then a size guard, an unrolled {@code ...Body}
- * loop and a scalar tail. Gathers from a {@code MemorySegment} are not in the Vector API, so
+ * flipped to positive first, see {@link Walk}), then a size guard, a {@code ...Body} vector
+ * loop and a scalar tail. The binary arithmetic bodies run one vector per trip and leave the
+ * unrolling to C2 (a hand-unrolled 4x body measured slower there, see bench/README.md); the
+ * comparison, predicate and unary bodies are hand-unrolled 4x. Gathers from a {@code MemorySegment} are not in the Vector API, so
  * the general strided path is scalar; the generic layer hands contiguous runs whenever the
  * layout allows.
  */

@@ -18,8 +18,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every loop has the same shape: a dispatch on the strides (contiguous, array with a
  * broadcast scalar on either side, or a plain strided loop; all-negative unit strides are
- * flipped to positive first, see {@link Walk}), then a size guard, an unrolled {@code ...Body}
- * loop and a scalar tail. Gathers from a {@code MemorySegment} are not in the Vector API, so
+ * flipped to positive first, see {@link Walk}), then a size guard, a {@code ...Body} vector
+ * loop and a scalar tail. The binary arithmetic bodies run one vector per trip and leave the
+ * unrolling to C2 (a hand-unrolled 4x body measured slower there, see bench/README.md); the
+ * comparison, predicate and unary bodies are hand-unrolled 4x. Gathers from a {@code MemorySegment} are not in the Vector API, so
  * the general strided path is scalar; the generic layer hands contiguous runs whenever the
  * layout allows.
  */
@@ -279,26 +281,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long addVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -319,26 +307,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long addVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = yv;
-            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = yv;
-            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = yv;
-            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = yv;
-            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
@@ -359,26 +333,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long addSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = xv;
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = xv;
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = xv;
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = xv;
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -422,26 +382,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long subtractVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -462,26 +408,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long subtractVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = yv;
-            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = yv;
-            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = yv;
-            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = yv;
-            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
@@ -502,26 +434,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long subtractSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = xv;
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = xv;
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = xv;
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = xv;
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -565,26 +483,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long multiplyVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -605,26 +509,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long multiplyVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = yv;
-            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = yv;
-            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = yv;
-            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = yv;
-            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
@@ -645,26 +535,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long multiplySVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = xv;
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = xv;
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = xv;
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = xv;
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -708,26 +584,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long divideVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.div(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.div(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.div(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.div(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -748,26 +610,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long divideVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = yv;
-            va0.div(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = yv;
-            va1.div(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = yv;
-            va2.div(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = yv;
-            va3.div(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
@@ -788,26 +636,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long divideSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = xv;
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.div(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = xv;
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.div(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = xv;
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.div(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = xv;
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.div(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -851,26 +685,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long maximumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -891,26 +711,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long maximumVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = yv;
-            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = yv;
-            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = yv;
-            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = yv;
-            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
@@ -931,26 +737,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long maximumSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = xv;
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = xv;
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = xv;
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = xv;
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -994,26 +786,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long minimumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1034,26 +812,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long minimumVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = yv;
-            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = yv;
-            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = yv;
-            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = yv;
-            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
@@ -1074,26 +838,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long minimumSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = xv;
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(va0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = xv;
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(va1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = xv;
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(va2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = xv;
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(va3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1137,26 +887,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long fmaxVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1177,26 +913,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long fmaxVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = yv;
-            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = yv;
-            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = yv;
-            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = yv;
-            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
@@ -1217,26 +939,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long fmaxSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = xv;
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.GT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = xv;
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.GT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = xv;
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.GT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = xv;
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.GT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1280,26 +988,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long fminVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1320,26 +1014,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long fminVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            DoubleVector vb0 = yv;
-            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            DoubleVector vb1 = yv;
-            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            DoubleVector vb2 = yv;
-            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            DoubleVector vb3 = yv;
-            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
@@ -1360,26 +1040,12 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long fminSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            DoubleVector va0 = xv;
-            DoubleVector vb0 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            vb0.blend(va0, va0.compare(VectorOperators.LT, vb0).or(vb0.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            DoubleVector va1 = xv;
-            DoubleVector vb1 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            vb1.blend(va1, va1.compare(VectorOperators.LT, vb1).or(vb1.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            DoubleVector va2 = xv;
-            DoubleVector vb2 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            vb2.blend(va2, va2.compare(VectorOperators.LT, vb2).or(vb2.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            DoubleVector va3 = xv;
-            DoubleVector vb3 = DoubleVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            vb3.blend(va3, va3.compare(VectorOperators.LT, vb3).or(vb3.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1423,7 +1089,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long equalVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1463,7 +1129,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long equalVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1503,7 +1169,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long equalSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1566,7 +1232,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long notEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1606,7 +1272,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long notEqualVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1646,7 +1312,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long notEqualSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1709,7 +1375,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long lessVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1749,7 +1415,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long lessVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1789,7 +1455,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long lessSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1852,7 +1518,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long lessEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1892,7 +1558,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long lessEqualVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1932,7 +1598,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long lessEqualSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1995,7 +1661,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long greaterVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -2035,7 +1701,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long greaterVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
@@ -2075,7 +1741,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long greaterSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;
@@ -2138,7 +1804,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long greaterEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -2178,7 +1844,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long greaterEqualVSBody(MemorySegment a, long oa, double y0, MemorySegment c, long oc, long n) {
         DoubleVector yv = DoubleVector.broadcast(S, y0);
         long ba = oa * W;
@@ -2218,7 +1884,7 @@ final class Float64Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long greaterEqualSVBody(double x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         DoubleVector xv = DoubleVector.broadcast(S, x0);
         long bb = ob * W;

@@ -15,8 +15,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every loop has the same shape: a dispatch on the strides (contiguous, array with a
  * broadcast scalar on either side, or a plain strided loop; all-negative unit strides are
- * flipped to positive first, see {@link Walk}), then a size guard, an unrolled {@code ...Body}
- * loop and a scalar tail. Gathers from a {@code MemorySegment} are not in the Vector API, so
+ * flipped to positive first, see {@link Walk}), then a size guard, a {@code ...Body} vector
+ * loop and a scalar tail. The binary arithmetic bodies run one vector per trip and leave the
+ * unrolling to C2 (a hand-unrolled 4x body measured slower there, see bench/README.md); the
+ * comparison, predicate and unary bodies are hand-unrolled 4x. Gathers from a {@code MemorySegment} are not in the Vector API, so
  * the general strided path is scalar; the generic layer hands contiguous runs whenever the
  * layout allows.
  */
@@ -109,26 +111,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long addVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -149,26 +137,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long addVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = yv;
-            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = yv;
-            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = yv;
-            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = yv;
-            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = yv;
@@ -189,26 +163,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long addSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = xv;
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.add(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = xv;
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.add(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = xv;
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.add(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = xv;
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.add(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = xv;
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -252,26 +212,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long subtractVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -292,26 +238,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long subtractVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = yv;
-            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = yv;
-            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = yv;
-            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = yv;
-            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = yv;
@@ -332,26 +264,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long subtractSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = xv;
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.sub(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = xv;
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.sub(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = xv;
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.sub(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = xv;
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.sub(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = xv;
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -395,26 +313,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long multiplyVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -435,26 +339,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long multiplyVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = yv;
-            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = yv;
-            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = yv;
-            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = yv;
-            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = yv;
@@ -475,26 +365,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long multiplySVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = xv;
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.mul(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = xv;
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.mul(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = xv;
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.mul(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = xv;
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.mul(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = xv;
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -538,26 +414,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long maximumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -578,26 +440,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long maximumVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = yv;
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = yv;
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = yv;
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = yv;
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = yv;
@@ -618,26 +466,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long maximumSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = xv;
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = xv;
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = xv;
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = xv;
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = xv;
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -681,26 +515,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long minimumVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -721,26 +541,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long minimumVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = yv;
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = yv;
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = yv;
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = yv;
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = yv;
@@ -761,26 +567,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long minimumSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = xv;
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = xv;
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = xv;
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = xv;
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = xv;
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -824,26 +616,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long fmaxVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -864,26 +642,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long fmaxVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = yv;
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = yv;
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = yv;
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = yv;
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = yv;
@@ -904,26 +668,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long fmaxSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = xv;
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MAX, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = xv;
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MAX, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = xv;
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MAX, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = xv;
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MAX, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = xv;
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -967,26 +717,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long fminVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1007,26 +743,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long fminVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = yv;
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = yv;
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = yv;
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = yv;
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = yv;
@@ -1047,26 +769,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long fminSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = xv;
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.MIN, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = xv;
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.MIN, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = xv;
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.MIN, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = xv;
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.MIN, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = xv;
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1110,26 +818,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long bitwiseAndVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.and(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.and(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.and(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.and(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1150,26 +844,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long bitwiseAndVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = yv;
-            va0.and(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = yv;
-            va1.and(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = yv;
-            va2.and(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = yv;
-            va3.and(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = yv;
@@ -1190,26 +870,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long bitwiseAndSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = xv;
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.and(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = xv;
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.and(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = xv;
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.and(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = xv;
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.and(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = xv;
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1253,26 +919,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long bitwiseOrVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.or(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.or(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.or(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.or(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1293,26 +945,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long bitwiseOrVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = yv;
-            va0.or(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = yv;
-            va1.or(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = yv;
-            va2.or(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = yv;
-            va3.or(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = yv;
@@ -1333,26 +971,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long bitwiseOrSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = xv;
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.or(vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = xv;
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.or(vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = xv;
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.or(vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = xv;
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.or(vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = xv;
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1396,26 +1020,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long bitwiseXorVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.XOR, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.XOR, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.XOR, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.XOR, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1436,26 +1046,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long bitwiseXorVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = ShortVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO);
-            ShortVector vb0 = yv;
-            va0.lanewise(VectorOperators.XOR, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = ShortVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO);
-            ShortVector vb1 = yv;
-            va1.lanewise(VectorOperators.XOR, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = ShortVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO);
-            ShortVector vb2 = yv;
-            va2.lanewise(VectorOperators.XOR, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = ShortVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO);
-            ShortVector vb3 = yv;
-            va3.lanewise(VectorOperators.XOR, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = ShortVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             ShortVector vb = yv;
@@ -1476,26 +1072,12 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent load-op-store chains hide the op's latency behind the loads.
+    // One vector per trip: C2 unrolls it (see the generator's note on streaming loops).
     private static long bitwiseXorSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
         long bc = oc * W;
         long i = 0;
-        for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            ShortVector va0 = xv;
-            ShortVector vb0 = ShortVector.fromMemorySegment(S, b, bb + i * W + 0L * L * W, NO);
-            va0.lanewise(VectorOperators.XOR, vb0).intoMemorySegment(c, bc + i * W + 0L * L * W, NO);
-            ShortVector va1 = xv;
-            ShortVector vb1 = ShortVector.fromMemorySegment(S, b, bb + i * W + 1L * L * W, NO);
-            va1.lanewise(VectorOperators.XOR, vb1).intoMemorySegment(c, bc + i * W + 1L * L * W, NO);
-            ShortVector va2 = xv;
-            ShortVector vb2 = ShortVector.fromMemorySegment(S, b, bb + i * W + 2L * L * W, NO);
-            va2.lanewise(VectorOperators.XOR, vb2).intoMemorySegment(c, bc + i * W + 2L * L * W, NO);
-            ShortVector va3 = xv;
-            ShortVector vb3 = ShortVector.fromMemorySegment(S, b, bb + i * W + 3L * L * W, NO);
-            va3.lanewise(VectorOperators.XOR, vb3).intoMemorySegment(c, bc + i * W + 3L * L * W, NO);
-        }
         for (long end = n - L; i <= end; i += L) {
             ShortVector va = xv;
             ShortVector vb = ShortVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
@@ -1539,7 +1121,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long equalVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1579,7 +1161,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long equalVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1619,7 +1201,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long equalSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1682,7 +1264,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long notEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1722,7 +1304,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long notEqualVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1762,7 +1344,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long notEqualSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1825,7 +1407,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long lessVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -1865,7 +1447,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long lessVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
@@ -1905,7 +1487,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long lessSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
@@ -1968,7 +1550,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long lessEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -2008,7 +1590,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long lessEqualVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
@@ -2048,7 +1630,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long lessEqualSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
@@ -2111,7 +1693,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long greaterVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -2151,7 +1733,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long greaterVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
@@ -2191,7 +1773,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long greaterSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;
@@ -2254,7 +1836,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long greaterEqualVVBody(MemorySegment a, long oa, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         long ba = oa * W;
         long bb = ob * W;
@@ -2294,7 +1876,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long greaterEqualVSBody(MemorySegment a, long oa, short y0, MemorySegment c, long oc, long n) {
         ShortVector yv = ShortVector.broadcast(S, y0);
         long ba = oa * W;
@@ -2334,7 +1916,7 @@ final class Int16Loops {
         }
     }
 
-    // Unrolled 4x: four independent compare chains hide the op's latency behind the loads.
+    // Unrolled 4x: four independent compare-and-store chains.
     private static long greaterEqualSVBody(short x0, MemorySegment b, long ob, MemorySegment c, long oc, long n) {
         ShortVector xv = ShortVector.broadcast(S, x0);
         long bb = ob * W;

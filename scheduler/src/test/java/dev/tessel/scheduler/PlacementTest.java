@@ -66,7 +66,7 @@ class PlacementTest {
         Placement small = runOn(engine, FAST, req(OpKind.ELEMENTWISE, DType.FLOAT32, 50_000), 50_000);
         assertEquals(4, small.threads(), "50000 is above a threshold of 100");
         Placement r = runOn(engine, FAST, req(OpKind.REDUCTION, DType.FLOAT32, 20_000), 20_000);
-        assertEquals("calling thread: below tessel.parallel.minElements.reduction=32768", r.threadReason());
+        assertEquals("calling thread: below tessel.parallel.minElements.reduction=65536", r.threadReason());
     }
 
     @Test

@@ -49,8 +49,6 @@ final class AxisFold {
         if (loop == null) {
             return false;
         }
-        boolean[] reduced = new boolean[x.ndim()];
-        reduced[axis] = true;
         long[] b = {prod(x.shape, 0, axis), x.shape[axis], prod(x.shape, axis + 1, x.ndim())};
         NdArray src = x.isCContiguous() ? x : Execution.copyAs(x, x.dtype); // inside the op: no new lease
         d.forEachRange(1, 1, (s, e) -> loop.run(src.segment(), src.offset, b[0], b[1], b[2], res.segment()));

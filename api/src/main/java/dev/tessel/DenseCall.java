@@ -40,7 +40,7 @@ final class DenseCall {
         DType[] inTypes = new DType[nin];
         for (int k = 0; k < nin; k++) {
             NdArray a = in[k];
-            if (!Arrays.equals(a.shape, shape) || !dense(a)) {
+            if (!Arrays.equals(a.shape, shape) || !a.isCContiguous()) {
                 return null;
             }
             inTypes[k] = a.dtype;
@@ -94,7 +94,7 @@ final class DenseCall {
             if (o == null) {
                 continue;
             }
-            if (o.dtype != loop[nin + j] || !Arrays.equals(o.shape, shape) || !dense(o)) {
+            if (o.dtype != loop[nin + j] || !Arrays.equals(o.shape, shape) || !o.isCContiguous()) {
                 return false;
             }
             for (NdArray a : in) {
@@ -137,20 +137,6 @@ final class DenseCall {
         long[] unit = new long[n];
         Arrays.fill(unit, 1);
         d.forEachRange(size, UfuncCall.GRAIN, new FlatRange(kernel, segs, offsets, unit));
-    }
-
-    /** A dense C-ordered array: its elements are {@code offset .. offset + size - 1} in order. */
-    static boolean dense(NdArray a) {
-        long expect = 1;
-        for (int i = a.shape.length - 1; i >= 0; i--) {
-            if (a.shape[i] != 1) {
-                if (a.strides[i] != expect) {
-                    return false;
-                }
-                expect *= a.shape[i];
-            }
-        }
-        return true;
     }
 
     /** Runs the loop over a range of the flat index space; every operand steps one element. */

@@ -98,8 +98,23 @@ public final class NdArray {
         return storage == other.storage;
     }
 
+    /** Without allocating: the per-op fast path ({@link DenseCall}) asks it of every operand. */
     public boolean isCContiguous() {
-        return isContiguous(Shape.cStrides(shape));
+        for (long n : shape) {
+            if (n == 0) {
+                return true;
+            }
+        }
+        long expect = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1) {
+                if (strides[i] != expect) {
+                    return false;
+                }
+                expect *= shape[i];
+            }
+        }
+        return true;
     }
 
     public boolean isFContiguous() {

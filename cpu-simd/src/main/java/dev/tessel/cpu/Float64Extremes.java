@@ -20,8 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p><b>Max and min</b> run {@link #MU} compare-and-blend chains ({@code m = m < v ? v : m}:
  * one compare, one blend, NaN never enters) and catch NaNs with a running sum, one add per
  * vector on the adder ports ({@code NaN + x} is NaN), instead of a NaN test and a mask OR per
- * vector. A NaN sum can also come from {@code inf + -inf}, so it only sends the run to the
- * exact (slower) {@link #checkedMax}, which tests every vector for NaN.
+ * vector. A NaN sum can also come from {@code inf + -inf}, so it only sends the run to
+ * {@link #hasNaN}, a scan for a real NaN. Each loop's NaN test and lane reduction stay in
+ * its own method ({@link #maxBody}: see there why).
  *
  * <p><b>Argmax and argmin</b> read the run once: per block (at least {@link #BLOCK} elements,
  * n / 64 in long runs) the
@@ -37,6 +38,8 @@ final class Float64Extremes {
     /** Block starts per lane: same lane count as {@link #S}. */
     private static final VectorSpecies<Long> IS = S.withLanes(long.class);
     private static final long W = Double.BYTES;
+    /** Bytes per vector. */
+    private static final long V = L * W;
     private static final ValueLayout.OfDouble E = ValueLayout.JAVA_DOUBLE_UNALIGNED;
     private static final ByteOrder NO = ByteOrder.nativeOrder();
     /** Compare-blend chains: eight hide the compare's latency (four measured 1.9x slower at 1e5). */
@@ -55,24 +58,11 @@ final class Float64Extremes {
 
     /** The largest (or smallest) element, NaN if any element is NaN. n > 0. */
     static double extreme(MemorySegment in, long off, long stride, long n, boolean max) {
-        long i = 0;
-        double m = in.getAtIndex(E, off);
         if (stride == 1 && n >= 2L * MU * L) {
-            // Scalar steps up to a vector boundary first: a reduction without an identity
-            // starts one element in, and unaligned vector loads split cache lines (one element
-            // in measured 1.07x slower at 1e5 float32, 1.35x at 1e5 float64, in a scratch
-            // timing). The answer does not depend on where the body starts.
-            long p = peel(in, off);
-            for (; i < p; i++) {
-                double x = in.getAtIndex(E, off + i);
-                m = max ? Math.max(m, x) : Math.min(m, x);
-            }
-            long body = (n - p) / (MU * L) * (MU * L);
-            double v = max ? maxBody(in, (off + p) * W, body) : minBody(in, (off + p) * W, body);
-            m = max ? Math.max(m, v) : Math.min(m, v);
-            i = p + body;
+            return max ? maxRun(in, off, n) : minRun(in, off, n);
         }
-        for (; i < n; i++) {
+        double m = in.getAtIndex(E, off);
+        for (long i = 1; i < n; i++) {
             double x = in.getAtIndex(E, off + i * stride);
             m = max ? Math.max(m, x) : Math.min(m, x);
         }
@@ -86,20 +76,162 @@ final class Float64Extremes {
         return at % W != 0 ? 0 : (vb - at % vb) % vb / W;
     }
 
-    private static double maxBody(MemorySegment in, long b, long n) {
-        DoubleVector m = maxLanes(in, b, 0, n);
-        if (m.test(VectorOperators.IS_NAN).anyTrue()) {
-            return checkedMax(in, b, n);
-        }
-        return m.reduceLanes(VectorOperators.MAX);
+    /**
+     * The largest element of a contiguous run of n >= 2 * MU * L, NaN if any is NaN. The body
+     * starts at a vector boundary (unaligned loads split cache lines); the elements before and
+     * after it are read as vectors too ({@link #maxEdges}), none as a scalar: the scalar head
+     * and tail were up to 127 dependent Math.max steps per call, and RunFold makes a call per
+     * 65536-element block. The parts answer NaN when their running sum is NaN; the rare false
+     * alarm (inf + -inf) is told apart here, so that the loops keep no scalar state alive
+     * (with the run's base, length and segment live across it, C2 spilled the loop's addresses).
+     */
+    private static double maxRun(MemorySegment in, long off, long n) {
+        long b = off * W;
+        long p = peel(in, off);
+        long body = (n - p) / (MU * L) * (MU * L); // at least MU * L, as n >= 2 * MU * L
+        double m = Math.max(maxBody(in, b + p * W, body), maxEdges(in, b, p + body, n));
+        return Double.isNaN(m) && !hasNaN(in, b, n) ? ignoringNaN(in, off, 1, n, true) : m;
     }
 
-    private static double minBody(MemorySegment in, long b, long n) {
-        DoubleVector m = minLanes(in, b, 0, n);
-        if (m.test(VectorOperators.IS_NAN).anyTrue()) {
-            return checkedMin(in, b, n);
+    // The mirror of maxRun.
+    private static double minRun(MemorySegment in, long off, long n) {
+        long b = off * W;
+        long p = peel(in, off);
+        long body = (n - p) / (MU * L) * (MU * L);
+        double m = Math.min(minBody(in, b + p * W, body), minEdges(in, b, p + body, n));
+        return Double.isNaN(m) && !hasNaN(in, b, n) ? ignoringNaN(in, off, 1, n, false) : m;
+    }
+
+    /**
+     * The largest of the first L elements from byte b and of [from, n), NaN when their sum is
+     * NaN: a few vectors,
+     * the last one ending at n and overlapping what came before (max is idempotent, so an
+     * element read twice changes nothing). from >= L.
+     */
+    private static double maxEdges(MemorySegment in, long b, long from, long n) {
+        DoubleVector m = DoubleVector.fromMemorySegment(S, in, b, NO);
+        DoubleVector t = DoubleVector.fromMemorySegment(S, in, b + (n - L) * W, NO);
+        DoubleVector s = m.add(t);
+        m = m.blend(t, m.lt(t));
+        for (long i = from; i < n - L; i += L) {
+            DoubleVector v = DoubleVector.fromMemorySegment(S, in, b + i * W, NO);
+            s = s.add(v);
+            m = m.blend(v, m.lt(v));
         }
-        return m.reduceLanes(VectorOperators.MIN);
+        return s.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN : m.reduceLanes(VectorOperators.MAX);
+    }
+
+    // The mirror of maxEdges.
+    private static double minEdges(MemorySegment in, long b, long from, long n) {
+        DoubleVector m = DoubleVector.fromMemorySegment(S, in, b, NO);
+        DoubleVector t = DoubleVector.fromMemorySegment(S, in, b + (n - L) * W, NO);
+        DoubleVector s = m.add(t);
+        m = m.blend(t, t.lt(m));
+        for (long i = from; i < n - L; i += L) {
+            DoubleVector v = DoubleVector.fromMemorySegment(S, in, b + i * W, NO);
+            s = s.add(v);
+            m = m.blend(v, v.lt(m));
+        }
+        return s.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN : m.reduceLanes(VectorOperators.MIN);
+    }
+
+    /**
+     * The largest of n elements from byte b (n a positive multiple of MU * L), NaN when their
+     * sum is NaN (a NaN, or inf + -inf). Loop, NaN test and lane reduction share this one method on purpose: a vector returned
+     * by a method that C2 does not inline into its caller (this loop is too large to be) is
+     * boxed, and the caller's NaN test and reduction on it become virtual calls into the Vector
+     * API's Java fallbacks, about 0.5 us per call (measured: 1e6 float32 elements in RunFold's 16
+     * blocks ran 25% slower than in one call, and as fast once the boxing was gone). The two
+     * halves of the range are read side by side: two memory streams keep more prefetches in
+     * flight than one (one stream measured 20% slower at 1e6 float32 in blocks).
+     */
+    private static double maxBody(MemorySegment in, long b, long n) {
+        DoubleVector m0 = DoubleVector.fromMemorySegment(S, in, b, NO), m1 = m0, m2 = m0, m3 = m0;
+        DoubleVector m4 = m0, m5 = m0, m6 = m0, m7 = m0;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0;
+        long h = n / 2 * W; // bytes in each half: a multiple of four vectors
+        for (long o = b, end = b + h; o < end; o += 4L * V) { // unrolled 8x: eight chains, two streams
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, in, o, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, in, o + V, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, in, o + 2L * V, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, in, o + 3L * V, NO);
+            DoubleVector v4 = DoubleVector.fromMemorySegment(S, in, o + h, NO);
+            DoubleVector v5 = DoubleVector.fromMemorySegment(S, in, o + h + V, NO);
+            DoubleVector v6 = DoubleVector.fromMemorySegment(S, in, o + h + 2L * V, NO);
+            DoubleVector v7 = DoubleVector.fromMemorySegment(S, in, o + h + 3L * V, NO);
+            s0 = s0.add(v0.add(v1).add(v2.add(v3)));
+            s1 = s1.add(v4.add(v5).add(v6.add(v7)));
+            m0 = m0.blend(v0, m0.lt(v0));
+            m1 = m1.blend(v1, m1.lt(v1));
+            m2 = m2.blend(v2, m2.lt(v2));
+            m3 = m3.blend(v3, m3.lt(v3));
+            m4 = m4.blend(v4, m4.lt(v4));
+            m5 = m5.blend(v5, m5.lt(v5));
+            m6 = m6.blend(v6, m6.lt(v6));
+            m7 = m7.blend(v7, m7.lt(v7));
+        }
+        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+            return Double.NaN;
+        }
+        m0 = m0.blend(m1, m0.lt(m1));
+        m2 = m2.blend(m3, m2.lt(m3));
+        m4 = m4.blend(m5, m4.lt(m5));
+        m6 = m6.blend(m7, m6.lt(m7));
+        m0 = m0.blend(m2, m0.lt(m2));
+        m4 = m4.blend(m6, m4.lt(m6));
+        return m0.blend(m4, m0.lt(m4)).reduceLanes(VectorOperators.MAX);
+    }
+
+    // The mirror of maxBody.
+    private static double minBody(MemorySegment in, long b, long n) {
+        DoubleVector m0 = DoubleVector.fromMemorySegment(S, in, b, NO), m1 = m0, m2 = m0, m3 = m0;
+        DoubleVector m4 = m0, m5 = m0, m6 = m0, m7 = m0;
+        DoubleVector s0 = DoubleVector.zero(S), s1 = s0;
+        long h = n / 2 * W; // bytes in each half: a multiple of four vectors
+        for (long o = b, end = b + h; o < end; o += 4L * V) { // unrolled 8x: eight chains, two streams
+            DoubleVector v0 = DoubleVector.fromMemorySegment(S, in, o, NO);
+            DoubleVector v1 = DoubleVector.fromMemorySegment(S, in, o + V, NO);
+            DoubleVector v2 = DoubleVector.fromMemorySegment(S, in, o + 2L * V, NO);
+            DoubleVector v3 = DoubleVector.fromMemorySegment(S, in, o + 3L * V, NO);
+            DoubleVector v4 = DoubleVector.fromMemorySegment(S, in, o + h, NO);
+            DoubleVector v5 = DoubleVector.fromMemorySegment(S, in, o + h + V, NO);
+            DoubleVector v6 = DoubleVector.fromMemorySegment(S, in, o + h + 2L * V, NO);
+            DoubleVector v7 = DoubleVector.fromMemorySegment(S, in, o + h + 3L * V, NO);
+            s0 = s0.add(v0.add(v1).add(v2.add(v3)));
+            s1 = s1.add(v4.add(v5).add(v6.add(v7)));
+            m0 = m0.blend(v0, v0.lt(m0));
+            m1 = m1.blend(v1, v1.lt(m1));
+            m2 = m2.blend(v2, v2.lt(m2));
+            m3 = m3.blend(v3, v3.lt(m3));
+            m4 = m4.blend(v4, v4.lt(m4));
+            m5 = m5.blend(v5, v5.lt(m5));
+            m6 = m6.blend(v6, v6.lt(m6));
+            m7 = m7.blend(v7, v7.lt(m7));
+        }
+        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+            return Double.NaN;
+        }
+        m0 = m0.blend(m1, m1.lt(m0));
+        m2 = m2.blend(m3, m3.lt(m2));
+        m4 = m4.blend(m5, m5.lt(m4));
+        m6 = m6.blend(m7, m7.lt(m6));
+        m0 = m0.blend(m2, m2.lt(m0));
+        m4 = m4.blend(m6, m6.lt(m4));
+        return m0.blend(m4, m4.lt(m0)).reduceLanes(VectorOperators.MIN);
+    }
+
+    /**
+     * Whether n elements from byte b hold a NaN: asked only when a running sum turned NaN, which
+     * inf + -inf also does. Without a NaN the run is done again by {@link #ignoringNaN}, which
+     * then equals max (rare: both infinities in one run).
+     */
+    private static boolean hasNaN(MemorySegment in, long b, long n) {
+        for (long i = nanScan(in, b, n); i < n; i++) {
+            if (Double.isNaN(in.get(E, b + i * W))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -184,52 +316,6 @@ final class Float64Extremes {
         m0 = m0.blend(m2, m2.lt(m0));
         m4 = m4.blend(m6, m6.lt(m4));
         return m0.blend(m4, m4.lt(m0));
-    }
-
-    // The exact fallback when the running sum turned NaN: a NaN test per vector. Unrolled 4x.
-    private static double checkedMax(MemorySegment in, long b, long n) {
-        DoubleVector m0 = DoubleVector.fromMemorySegment(S, in, b, NO), m1 = m0, m2 = m0, m3 = m0;
-        VectorMask<Double> nan = S.maskAll(false);
-        for (long i = 0; i < n; i += 4L * L) {
-            DoubleVector v0 = DoubleVector.fromMemorySegment(S, in, b + i * W, NO);
-            DoubleVector v1 = DoubleVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
-            DoubleVector v2 = DoubleVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
-            DoubleVector v3 = DoubleVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN))
-                    .or(v2.test(VectorOperators.IS_NAN)).or(v3.test(VectorOperators.IS_NAN));
-            m0 = m0.blend(v0, m0.lt(v0));
-            m1 = m1.blend(v1, m1.lt(v1));
-            m2 = m2.blend(v2, m2.lt(v2));
-            m3 = m3.blend(v3, m3.lt(v3));
-        }
-        if (nan.anyTrue()) {
-            return Double.NaN;
-        }
-        return m0.lanewise(VectorOperators.MAX, m1).lanewise(VectorOperators.MAX, m2.lanewise(VectorOperators.MAX, m3))
-                .reduceLanes(VectorOperators.MAX);
-    }
-
-    // The mirror of checkedMax.
-    private static double checkedMin(MemorySegment in, long b, long n) {
-        DoubleVector m0 = DoubleVector.fromMemorySegment(S, in, b, NO), m1 = m0, m2 = m0, m3 = m0;
-        VectorMask<Double> nan = S.maskAll(false);
-        for (long i = 0; i < n; i += 4L * L) {
-            DoubleVector v0 = DoubleVector.fromMemorySegment(S, in, b + i * W, NO);
-            DoubleVector v1 = DoubleVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
-            DoubleVector v2 = DoubleVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
-            DoubleVector v3 = DoubleVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN))
-                    .or(v2.test(VectorOperators.IS_NAN)).or(v3.test(VectorOperators.IS_NAN));
-            m0 = m0.blend(v0, v0.lt(m0));
-            m1 = m1.blend(v1, v1.lt(m1));
-            m2 = m2.blend(v2, v2.lt(m2));
-            m3 = m3.blend(v3, v3.lt(m3));
-        }
-        if (nan.anyTrue()) {
-            return Double.NaN;
-        }
-        return m0.lanewise(VectorOperators.MIN, m1).lanewise(VectorOperators.MIN, m2.lanewise(VectorOperators.MIN, m3))
-                .reduceLanes(VectorOperators.MIN);
     }
 
     // ---- fmax / fmin: NaNs are skipped ----

@@ -57,10 +57,15 @@ import jdk.incubator.vector.VectorSpecies;
  * NaN by running sum 2.4 us; NumPy's {@code a.max()} 3.9 us (the bench report's peer).
  * ({@code bench}'s FoldBench keeps the naive loop as a JMH benchmark.) Through the public API
  * ({@code ./tessel bench}, one thread, same run as NumPy) max float32 went from 0.90x / 0.70x /
- * 0.89x NumPy at 1e5 / 1e6 / 1e7 to 1.73x / 0.79x / 1.22x; at 1e6 the array sits in L3 and
- * both loops are limited by its bandwidth, which NumPy's loop uses better (about 120 GB/s
- * against 92 GB/s here): a gap not closed (two streams narrowed it; the Vector API has no
- * prefetch hint to try).
+ * 0.89x NumPy at 1e5 / 1e6 / 1e7 to 1.73x / 0.79x / 1.22x. At 1e6 (4 MB, in L3) the loss was
+ * not the bandwidth: RunFold folds a long run in 65536-element blocks, and each block paid for
+ * a vector boxed on its way out of the non-inlined loop (NaN test and lane reduction then ran
+ * in the Vector API's Java fallbacks) and for up to 127 scalar Math.max steps at its head and
+ * tail; both are gone ({@code Float64Extremes.maxRun}). The body loop's shape then still moved
+ * 1e6 by 15% either way (byte offsets, as now: 0.035 ns/elem at 1e6, about 6% slower at 1e5 and
+ * 1e7 than element indices, which gave 0.040 at 1e6) with no perf counters here to say why;
+ * 2 MiB pages for the 4 MB array, one or four streams, 16 vectors per trip and other block
+ * lengths measured no better.
  */
 final class Float64Folds {
     private static final VectorSpecies<Double> S = Lanes.F64;

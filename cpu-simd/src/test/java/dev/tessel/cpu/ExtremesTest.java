@@ -146,6 +146,34 @@ class ExtremesTest {
         }
     }
 
+    /**
+     * Every start offset within a vector (so every peel before the aligned body) and every run
+     * length from the vector path's minimum up to one more full body: the first L and the last
+     * L elements are read as extra vectors that overlap the body, and up to a body's worth of
+     * vectors between them; the extreme or a NaN sits in the head, in that gap and in the tail.
+     */
+    @ParameterizedTest
+    @EnumSource(names = {"FLOAT32", "FLOAT64"})
+    void everyPeelAndLengthReadsTheHeadTheGapAndTheTail(DType t) {
+        Random rnd = new Random(71 + t.ordinal());
+        int lanes = Samples.lanes(t);
+        long body = (long) UNROLL * lanes;
+        MemorySegment x = gaussian(t, 4 * body + lanes, rnd);
+        for (long off = 0; off <= lanes; off++) {
+            for (long n = 2 * body; n <= 3 * body + 1; n++) {
+                MemorySegment run = x.asSlice(off * t.itemSize(), n * t.itemSize());
+                for (long p : new long[] {0, lanes - 1, n - 2 * lanes, n - lanes - 1, n - 1}) {
+                    double old = t.getDouble(run, p);
+                    for (double v : new double[] {50, -50, Double.NaN}) {
+                        t.setDouble(run, p, v);
+                        checkAll(t, run, n, "offset " + off + " n=" + n + " " + v + " at " + p);
+                    }
+                    t.setDouble(run, p, old);
+                }
+            }
+        }
+    }
+
     private static MemorySegment gaussian(DType t, long n, Random rnd) {
         MemorySegment x = Arena.ofAuto().allocate(n * t.itemSize(), 64);
         for (long i = 0; i < n; i++) {

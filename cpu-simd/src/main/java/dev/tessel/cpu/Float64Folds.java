@@ -61,11 +61,11 @@ import jdk.incubator.vector.VectorSpecies;
  * not the bandwidth: RunFold folds a long run in 65536-element blocks, and each block paid for
  * a vector boxed on its way out of the non-inlined loop (NaN test and lane reduction then ran
  * in the Vector API's Java fallbacks) and for up to 127 scalar Math.max steps at its head and
- * tail; both are gone ({@code Float64Extremes.maxRun}). The body loop's shape then still moved
- * 1e6 by 15% either way (byte offsets, as now: 0.035 ns/elem at 1e6, about 6% slower at 1e5 and
- * 1e7 than element indices, which gave 0.040 at 1e6) with no perf counters here to say why;
- * 2 MiB pages for the 4 MB array, one or four streams, 16 vectors per trip and other block
- * lengths measured no better.
+ * tail; both are gone ({@code Float64Extremes.maxRun}), which alone moved 1e6 by about 3%. The
+ * body loop's shape moved it by 12% (byte offsets, as now: 0.0366 ns/elem at 1e6 against 0.0416
+ * before, but 6-12% slower at 1e5 and 1e7 than the element-index loop; see
+ * {@code Float64Extremes.maxBody}); 2 MiB pages for the 4 MB array, one or four streams, 16
+ * vectors per trip and other block lengths measured no better.
  */
 final class Float64Folds {
     private static final VectorSpecies<Double> S = Lanes.F64;

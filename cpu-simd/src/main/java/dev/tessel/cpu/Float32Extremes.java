@@ -81,7 +81,8 @@ final class Float32Extremes {
      * and tail were up to 127 dependent Math.max steps per call, and RunFold makes a call per
      * 65536-element block. The parts answer NaN when their running sum is NaN; the rare false
      * alarm (inf + -inf) is told apart here, so that the loops keep no scalar state alive
-     * (with the run's base, length and segment live across it, C2 spilled the loop's addresses).
+     * across them (with the run's base, length and segment live, C2 kept two of the loop's
+     * address terms on the stack).
      */
     private static float maxRun(MemorySegment in, long off, long n) {
         long b = off * W;
@@ -102,9 +103,8 @@ final class Float32Extremes {
 
     /**
      * The largest of the first L elements from byte b and of [from, n), NaN when their sum is
-     * NaN: a few vectors,
-     * the last one ending at n and overlapping what came before (max is idempotent, so an
-     * element read twice changes nothing). from >= L.
+     * NaN: a few vectors, the last one ending at n and overlapping what came before (max is
+     * idempotent, so an element read twice changes nothing). from >= L.
      */
     private static float maxEdges(MemorySegment in, long b, long from, long n) {
         FloatVector m = FloatVector.fromMemorySegment(S, in, b, NO);

@@ -264,11 +264,11 @@ final class VectorMath {
         IntVector k = bits.sub(SQRT_HALF_BITS_F).lanewise(VectorOperators.ASHR, 23);
         FloatVector f = bits.sub(k.lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats().sub(1f);
         FloatVector kf = (FloatVector) k.convert(VectorOperators.I2F, 0);
-        FloatVector p = f.fma(LOG_F7, LOG_F6).fma(f, FloatVector.broadcast(F, LOG_F5));
-        p = p.fma(f, FloatVector.broadcast(F, LOG_F4)).fma(f, FloatVector.broadcast(F, LOG_F3));
-        p = p.fma(f, FloatVector.broadcast(F, LOG_F2)).fma(f, FloatVector.broadcast(F, LOG_F1));
-        p = p.fma(f, FloatVector.broadcast(F, LOG_F0));
-        FloatVector r = kf.fma(FloatVector.broadcast(F, LN2_F2), f.mul(f).fma(p, f));
+        // Estrin's scheme (depth 3, not 7)
+        FloatVector f2 = f.mul(f);
+        FloatVector p = f2.mul(f2).fma(f2.fma(f.fma(LOG_F7, LOG_F6), f.fma(LOG_F5, LOG_F4)),
+                f2.fma(f.fma(LOG_F3, LOG_F2), f.fma(LOG_F1, LOG_F0)));
+        FloatVector r = kf.fma(FloatVector.broadcast(F, LN2_F2), f2.fma(p, f));
         r = kf.fma(FloatVector.broadcast(F, LN2_F1), r);
         if (!plain.allTrue()) {
             r = r.blend(x.lanewise(VectorOperators.LOG), plain.not());

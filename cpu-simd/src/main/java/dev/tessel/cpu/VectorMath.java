@@ -229,9 +229,9 @@ final class VectorMath {
         FloatVector t = c.fma(TWO_LOG2E_F, ROUND_F);
         FloatVector n = t.sub(ROUND_F);
         FloatVector r = n.fma(FloatVector.broadcast(F, -LN2_HALF_F), c);
-        FloatVector q = r.fma(TANH_F4, TANH_F3).fma(r, FloatVector.broadcast(F, TANH_F2));
-        q = q.fma(r, FloatVector.broadcast(F, TANH_F1)).fma(r, FloatVector.broadcast(F, TANH_F0));
-        FloatVector h = r.mul(r).fma(q, r);
+        FloatVector r2 = r.mul(r);
+        FloatVector q = r2.fma(r2.fma(FloatVector.broadcast(F, TANH_F4), r.fma(TANH_F3, TANH_F2)), r.fma(TANH_F1, TANH_F0));
+        FloatVector h = r2.fma(q, r);
         // 2^n: n converted (not reinterpreted: a float-to-int reinterpret measured as slow as
         // several FMAs here) and shifted into the exponent field of 1.0f.
         IntVector ni = (IntVector) n.convert(VectorOperators.F2I, 0);

@@ -403,8 +403,8 @@ final class VectorMath {
     /**
      * log x for positive normal x, from its bits b. k LN2_HI + T_j is exact (both multiples of
      * 2^-42); adding r to it rounds, and that rounding error is recovered (Fast2Sum: the larger
-     * part is k LN2_HI + T_j, or it is 0) and added back with k LN2_LO and r^2 P(r). Products with
-     * scalar constants, not vector constants: those are reloaded from the heap every trip.
+     * part is k LN2_HI + T_j, or it is 0) and added back with k LN2_LO and r^2 P(r). Constants are scalars
+     * or broadcasts, not static final vectors: those are reloaded from the heap every trip.
      */
     private static DoubleVector logPlain(LongVector b) {
         LongVector k = b.sub(SQRT_HALF_BITS_D).lanewise(VectorOperators.ASHR, 52);
@@ -416,9 +416,10 @@ final class VectorMath {
         DoubleVector r2 = r.mul(r);
         DoubleVector p = r2.mul(r2).fma(r2.fma(r.fma(LOG_D7, LOG_D6), r.fma(LOG_D5, LOG_D4)),
                 r2.fma(r.fma(LOG_D3, LOG_D2), r.fma(LOG_D1, LOG_D0)));
-        DoubleVector s = kd.mul(LN2_HI_D).add(lookup(j, LOG_T_BITS));
+        // broadcasts of constants are hoisted out of the loop; one FMA is exact here (k LN2_HI + T_j is representable)
+        DoubleVector s = kd.fma(DoubleVector.broadcast(D, LN2_HI_D), lookup(j, LOG_T_BITS));
         DoubleVector hi = s.add(r);
-        return r2.fma(p, kd.mul(LN2_LO_D)).add(s.sub(hi).add(r)).add(hi);
+        return r2.fma(p, kd.fma(DoubleVector.broadcast(D, LN2_LO_D), s.sub(hi).add(r))).add(hi);
     }
 
     /**

@@ -12,24 +12,29 @@ import jdk.incubator.vector.VectorSpecies;
  * Tessel's own vectorized transcendental kernels, for the functions where the Vector API's
  * lanewise operators (SVML on x86) are slower than NumPy's AVX-512 loops on this JDK.
  *
- * <p>Each kernel is a range reduction (Cody-Waite with FMA, or an exponent split through the
- * integer view of the lanes), a polynomial evaluated by Horner's rule with FMA, and a
- * reconstruction. Coefficients come from {@code cpu-simd/gen/vmath_coeffs.py} (weighted
- * least-squares fits with Lawson re-weighting towards minimax, or Chebyshev fits in 40-digit
- * arithmetic for float64). Lanes a kernel is not built
+ * <p>Each kernel is a range reduction (Cody-Waite with FMA, an exponent split through the
+ * integer view of the lanes, and for float64 log a 16-entry table read with a two-vector
+ * {@code selectFrom}), a polynomial evaluated with FMA (Estrin's scheme where the chain is long:
+ * float64 exp and log, float32 log and tanh; Horner's rule elsewhere), and a reconstruction.
+ * Coefficients and tables come from {@code cpu-simd/gen/vmath_coeffs.py} (weighted
+ * least-squares fits with Lawson re-weighting towards minimax, or Chebyshev fits in 40- to
+ * 50-digit arithmetic for float64). Lanes a kernel is not built
  * for (NaN, infinities, zeros, subnormals, arguments beyond a reduction's range) are redone
  * with the Vector API's lanewise operator, whose special values match {@link StrictMath};
  * that branch is taken only when such a lane is present. Functions without an own kernel
  * delegate to the lanewise operator, so the generated loops call one name per ufunc.
  *
- * <p>Own kernels: float32 sin, cos, tanh, log and float64 exp, tanh. Single-threaded on the 2-core
- * AMD EPYC (Zen 5, AVX-512) machine, {@code ./tessel bench} against NumPy 2.4 in the same run,
- * NumPy time over Tessel time at 100,000 / 1,000,000 elements (2026-11-26, a loaded machine):
- * float32 tanh 0.87 / 0.85 (the former split kernel: 0.50 / 0.52), float32 log 1.09 / 1.05
- * (lanewise: 0.92 / 1.00), float64 exp 1.10 / 1.10 (the Taylor kernel: 0.91 / 1.21). The
- * issue's 1.2 is not reached for these: tanh is bound by its division, log by its degree-9
- * polynomial. float64 tanh: 1.21 / 1.22 (0.64 ns per element at both sizes; 1.31 / 1.28 in an
- * earlier run; the lanewise operator: 0.55 / 0.55). float64 log stays lanewise (see its note).
+ * <p>Own kernels: float32 sin, cos, tanh, log and float64 exp, tanh, log. Single-threaded on the
+ * 2-core AMD EPYC (Zen 5, AVX-512) machine, {@code ./tessel bench} against NumPy 2.4 in the same
+ * run, NumPy time over Tessel time at 100,000 / 1,000,000 elements (2026-11-26, a loaded
+ * machine, ns per element in brackets): float64 exp 1.32 / 1.33 (0.41; Horner: 1.18 / 1.38, 0.49),
+ * float64 log 0.95-1.06 / 0.97-1.13 (0.50-0.56; the lanewise operator: 0.85 / 1.02, 0.63),
+ * float32 log 1.18 / 1.20 (0.197; Horner: 1.08 / 1.10), float32 tanh 0.87 / 0.87 (0.18;
+ * Estrin did not change its speed), float64 tanh 1.23 / 1.11 (0.61-0.69). The issue's 1.2 is not
+ * reached for float32 tanh and float64 log: both run the same speed whether their division or
+ * part of their arithmetic is removed (measured), and the generated loop around them compiles
+ * to one of two shapes from run to run (float64 log: 0.39 or 0.50 ns per element in the same
+ * harness), so the remaining time is in the loop, not in these kernels.
  *
  * <p>Max error in ulps against {@link StrictMath} (float32 in float32 ulps), at 512, 256 and
  * 128 bits alike: "random" is {@code TranscendentalAccuracyTest} (200,000 inputs over the
@@ -37,18 +42,20 @@ import jdk.incubator.vector.VectorSpecies;
  * every binade the kernel serves, plus special values, which are exact):
  * <pre>
  *   kernel          random  sweep   bound (test; issue table)
- *   tanh  float32    2.27    2.40   2.5; 3
+ *   tanh  float32    2.27    2.24   2.5; 3
  *   tanh  float64    2.00    2.00   2;   2  (StrictMath's own error is up to 1.7 ulp there)
- *   log   float32    1.00    1.03   2;   3
+ *   log   float32    1.01    1.15   2;   3
+ *   log   float64    1.00    1.00   2;   2
  *   exp   float64    1.00    1.00   2;   2
  *   sin   float32    1.75     -     2;   3
  *   cos   float32    1.86     -     2;   3
  * </pre>
  *
- * <p>A float-to-int {@code reinterpretAsInts()} (and double-to-long) measured as slow as
- * several FMAs per vector on this JDK, while the int-to-float direction and {@code convert}
- * are cheap: the kernels here take an integer n from {@code convert(F2I)} and build 2^n with
- * a shift and one int-to-float reinterpret.
+ * <p>A float-to-int {@code reinterpretAsInts()} measured slow on this JDK (float32 tanh with a
+ * copysign through the int view: 0.226 against 0.176 ns per element), while the int-to-float
+ * direction and {@code convert} are cheap: the float32 kernels take an integer n from
+ * {@code convert(F2I)} and build 2^n with a shift and one int-to-float reinterpret. The
+ * double-to-long reinterpret float64 log uses measured cheaper than a {@code convert(D2L)}.
  *
  * <p>Everything here is static and each method stays under C2's {@code FreqInlineSize} (325
  * bytecodes) so that it inlines into the loop bodies: a call that does not inline boxes the

@@ -188,9 +188,8 @@ final class VectorMath {
     };
     /** sqrt(1/2)'s bits: the exponent split leaves m in [sqrt(1/2), sqrt(2)). */
     private static final long SQRT_HALF_BITS_D = 0x3fe6a09e667f3bcdL;
-    /** j = round(22 m - 16) comes out of one FMA with the 1.5 * 2^52 rounding constant. */
+    /** The grid's density: j = round(22 m - 16). */
     private static final double LOG_GRID_D = 22;
-    private static final double LOG_INDEX_D = 6755399441055744.0 - 16;
     /** Whether one two-vector selectFrom holds the 16-entry tables (8 lanes, 512 bits). */
     private static final boolean LOG_TABLE_IN_PAIR = 2 * D.length() >= LOG_INVC_D.length;
     // The tables as long bits, read with fromArray inside the kernel: as static final vectors they
@@ -265,9 +264,9 @@ final class VectorMath {
      * slower than the lanewise operator). Zeros, negatives, subnormals, infinities and NaN go
      * lanewise, only when present.
      */
-    static FloatVector log(FloatVector x) {
+    static FloatVector log(IntVector bits) {
+        FloatVector x = bits.reinterpretAsFloats();
         VectorMask<Float> plain = x.compare(VectorOperators.GE, MIN_NORMAL_F).and(x.compare(VectorOperators.LT, Float.POSITIVE_INFINITY));
-        IntVector bits = x.reinterpretAsInts();
         IntVector k = bits.sub(SQRT_HALF_BITS_F).lanewise(VectorOperators.ASHR, 23);
         FloatVector f = bits.sub(k.lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats().sub(1f);
         FloatVector kf = (FloatVector) k.convert(VectorOperators.I2F, 0);
@@ -398,9 +397,10 @@ final class VectorMath {
      * index converted it with Java's rounding fix-ups on every call (0.28 ns per element for three
      * reads); with a long index it is one {@code vpermi2q}.
      */
-    static DoubleVector log(DoubleVector x) {
+    static DoubleVector log(LongVector bits) {
+        DoubleVector x = bits.reinterpretAsDoubles();
         VectorMask<Double> plain = x.compare(VectorOperators.GE, Double.MIN_NORMAL).and(x.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
-        DoubleVector r = logPlain(x.reinterpretAsLongs());
+        DoubleVector r = logPlain(bits);
         if (!plain.allTrue()) {
             r = r.blend(x.lanewise(VectorOperators.LOG), plain.not());
         }
@@ -416,8 +416,9 @@ final class VectorMath {
     private static DoubleVector logPlain(LongVector b) {
         LongVector k = b.sub(SQRT_HALF_BITS_D).lanewise(VectorOperators.ASHR, 52);
         DoubleVector m = b.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
-        // round(22 m - 16) lands in the low bits of the sum with 1.5 * 2^52; selectFrom reads those bits.
-        LongVector j = m.fma(LOG_GRID_D, LOG_INDEX_D).reinterpretAsLongs();
+        // j = round(22 m - 16) = floor(22 m - 15.5), and 22 m - 15.5 > 0; a value convert, not a
+        // reinterpret of the double (see log(LongVector))
+        LongVector j = (LongVector) m.fma(LOG_GRID_D, -15.5).convert(VectorOperators.D2L, 0);
         DoubleVector r = m.fma(lookup(j, LOG_INVC_BITS), DoubleVector.broadcast(D, -1));
         DoubleVector kd = (DoubleVector) k.convert(VectorOperators.L2D, 0);
         DoubleVector r2 = r.mul(r);

@@ -27,14 +27,14 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Own kernels: float32 sin, cos, tanh, log and float64 exp, tanh, log. Single-threaded on the
  * 2-core AMD EPYC (Zen 5, AVX-512) machine, {@code ./tessel bench} against NumPy 2.4 in the same
  * run, NumPy time over Tessel time at 100,000 / 1,000,000 elements (2026-11-26, a loaded
- * machine, ns per element in brackets): float64 exp 1.32 / 1.33 (0.41; Horner: 1.18 / 1.38, 0.49),
- * float64 log 0.95-1.06 / 0.97-1.13 (0.50-0.56; the lanewise operator: 0.85 / 1.02, 0.63),
- * float32 log 1.18 / 1.20 (0.197; Horner: 1.08 / 1.10), float32 tanh 0.87 / 0.87 (0.18;
- * Estrin did not change its speed), float64 tanh 1.23 / 1.11 (0.61-0.69). The issue's 1.2 is not
- * reached for float32 tanh and float64 log: both run the same speed whether their division or
- * part of their arithmetic is removed (measured), and the generated loop around them compiles
- * to one of two shapes from run to run (float64 log: 0.39 or 0.50 ns per element in the same
- * harness), so the remaining time is in the loop, not in these kernels.
+ * machine, ns per element in brackets): float64 exp 1.26 / 1.27 (0.43-0.46; Horner: 1.18 / 1.38,
+ * 0.49), float64 log 1.19 / 1.23 (0.45; the lanewise operator: 0.85 / 1.02, 0.63), float32 log
+ * 2.27 / 2.16 (0.11; with a reinterpret of its input, see below: 1.18 / 1.20, 0.20), float32 tanh
+ * 0.90 / 0.88 (0.18), float64 tanh 1.27 / 1.22 (0.61-0.64). The issue's 1.2 is not reached for
+ * float32 tanh: its loop compiles clean (a few scalar instructions per trip), and removing its
+ * division or its sign and zero handling did not change its time, so it is bound by the ~30
+ * vector instructions of the formula itself; a rational odd/even form would need fewer but its
+ * float32 evaluation cancels (measured thousands of ulps in a float32 simulation).
  *
  * <p>Max error in ulps against {@link StrictMath} (float32 in float32 ulps), at 512, 256 and
  * 128 bits alike: "random" is {@code TranscendentalAccuracyTest} (200,000 inputs over the
@@ -51,11 +51,18 @@ import jdk.incubator.vector.VectorSpecies;
  *   cos   float32    1.86     -     2;   3
  * </pre>
  *
- * <p>A float-to-int {@code reinterpretAsInts()} measured slow on this JDK (float32 tanh with a
- * copysign through the int view: 0.226 against 0.176 ns per element), while the int-to-float
- * direction and {@code convert} are cheap: the float32 kernels take an integer n from
- * {@code convert(F2I)} and build 2^n with a shift and one int-to-float reinterpret. The
- * double-to-long reinterpret float64 log uses measured cheaper than a {@code convert(D2L)}.
+ * <p>Why a float-to-int {@code reinterpretAsInts()} (and double-to-long) is slow here while the
+ * int-to-float direction is not: until C2 compiles the kernel, each reinterpret runs the Vector
+ * API's Java fallback, which stores the float vector into a heap {@code MemorySegment} through
+ * {@code FloatVector.intoMemorySegment}, the very method the generated loop's store inlines. Its
+ * type profile then holds a heap segment class beside the native one, and the loop compiles with
+ * a type switch and range checks on every trip (float64 log: 0.50 against 0.42 ns per element;
+ * float32 log: 0.18 against 0.10). The int-to-float direction stores through
+ * {@code IntVector.intoMemorySegment}, which no float loop uses. So kernels take integer views
+ * either as bits loaded by the loop ({@code log(IntVector)}, {@code log(LongVector)}: kernels.py
+ * loads them for ufuncs marked BITS) or by value conversion ({@code convert(F2I)}, {@code D2L}),
+ * and build floats from integers with the cheap int-to-float reinterpret. float32 sin and cos
+ * still reinterpret computed floats (their sign flip) and may gain from the same change.
  *
  * <p>Everything here is static and each method stays under C2's {@code FreqInlineSize} (325
  * bytecodes) so that it inlines into the loop bodies: a call that does not inline boxes the
@@ -259,6 +266,7 @@ final class VectorMath {
     }
 
     /**
+     * log of the floats whose bits the loop loaded (see the class note on reinterprets).
      * x = 2^k (1 + f) with 1 + f in [sqrt(1/2), sqrt(2)), log x = k ln 2 + f + f^2 P(f): no
      * division and no table (a former kernel with the atanh series and a division measured
      * slower than the lanewise operator). Zeros, negatives, subnormals, infinities and NaN go
@@ -384,18 +392,19 @@ final class VectorMath {
     }
 
     /**
+     * log of the doubles whose bits the loop loaded (see the class note on reinterprets).
      * x = 2^k m, m in [sqrt(1/2), sqrt(2)); m on a 16-point grid g_j = 1 + (j - 6) / 22 with
      * c_j ~ 1/g_j from a table; log x = k ln2 - log c_j + log1p(r), r = m c_j - 1 (|r| < 0.032,
      * one FMA), log1p(r) = r + r^2 P(r) with P of degree 7 by Estrin's scheme. No division; the
      * two table reads (c_j and -log c_j) are one two-vector {@code selectFrom} each at 512 bits,
-     * indexed by the low bits of the rounding sum, so no double-to-long convert is needed. Zeros,
+     * on a long index from one {@code convert(D2L)}. Zeros,
      * negatives, subnormals, infinities and NaN go lanewise, only when present.
      *
      * <p>The lanewise operator measured 0.59-0.63 ns per element in the generated loop (an SVML
      * stub call per vector), against NumPy's 0.54; an earlier own kernel with the atanh series and
      * a division measured slower than the operator. Two-vector {@code selectFrom} with a double
      * index converted it with Java's rounding fix-ups on every call (0.28 ns per element for three
-     * reads); with a long index it is one {@code vpermi2q}.
+     * reads); with a long index it is one {@code vpermi2q} after the one convert.
      */
     static DoubleVector log(LongVector bits) {
         DoubleVector x = bits.reinterpretAsDoubles();

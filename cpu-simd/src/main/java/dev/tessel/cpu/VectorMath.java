@@ -28,8 +28,9 @@ import jdk.incubator.vector.VectorSpecies;
  * 2-core AMD EPYC (Zen 5, AVX-512) machine, {@code ./tessel bench} against NumPy 2.4 in the same
  * run, NumPy time over Tessel time at 100,000 / 1,000,000 elements (2026-11-26, a loaded
  * machine, ns per element in brackets): float64 exp 1.26 / 1.27 (0.43-0.46; Horner: 1.18 / 1.38,
- * 0.49), float64 log 1.33 / 1.36 (0.40-0.42; the lanewise operator: 0.85 / 1.02, 0.63), float32 log
- * 2.27 / 2.16 (0.11; with a reinterpret of its input, see below: 1.18 / 1.20, 0.20), float32 tanh
+ * 0.49), float64 log 1.21-1.33 / 1.31-1.36 in three runs (0.40-0.42; the lanewise operator:
+ * 0.85 / 1.02, 0.63), float32 log 2.07-2.27 / 2.02-2.16 (0.11-0.12; with a reinterpret of its
+ * input, see below: 1.18 / 1.20, 0.20), float32 tanh
  * 0.90 / 0.88 (0.18), float64 tanh 1.27 / 1.22 (0.61-0.64). The issue's 1.2 is not reached for
  * float32 tanh: its loop compiles clean (a few scalar instructions per trip), and removing its
  * division or its sign and zero handling did not change its time, so it is bound by the ~30

@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -2294,8 +2295,8 @@ final class Float32Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - L; i <= end; i += L) {
-            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
-            VectorMath.log(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            IntVector b = IntVector.fromMemorySegment(Lanes.I32, a, ba + i * W + 0 * W, NO);
+            VectorMath.log(b).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

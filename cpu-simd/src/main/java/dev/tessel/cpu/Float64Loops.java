@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -2294,8 +2295,8 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
-            VectorMath.log(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            LongVector b = LongVector.fromMemorySegment(Lanes.I64, a, ba + i * W + 0 * W, NO);
+            VectorMath.log(b).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

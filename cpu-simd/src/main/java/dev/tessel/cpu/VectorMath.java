@@ -12,24 +12,30 @@ import jdk.incubator.vector.VectorSpecies;
  * Tessel's own vectorized transcendental kernels, for the functions where the Vector API's
  * lanewise operators (SVML on x86) are slower than NumPy's AVX-512 loops on this JDK.
  *
- * <p>Each kernel is a range reduction (Cody-Waite with FMA, or an exponent split through the
- * integer view of the lanes), a polynomial evaluated by Horner's rule with FMA, and a
- * reconstruction. Coefficients come from {@code cpu-simd/gen/vmath_coeffs.py} (weighted
- * least-squares fits with Lawson re-weighting towards minimax, or Chebyshev fits in 40-digit
- * arithmetic for float64). Lanes a kernel is not built
+ * <p>Each kernel is a range reduction (Cody-Waite with FMA, an exponent split through the
+ * integer view of the lanes, and for float64 log a 16-entry table read with a two-vector
+ * {@code selectFrom}), a polynomial evaluated with FMA (Estrin's scheme where the chain is long:
+ * float64 exp and log, float32 log and tanh; Horner's rule elsewhere), and a reconstruction.
+ * Coefficients and tables come from {@code cpu-simd/gen/vmath_coeffs.py} (weighted
+ * least-squares fits with Lawson re-weighting towards minimax, or Chebyshev fits in 40- to
+ * 50-digit arithmetic for float64). Lanes a kernel is not built
  * for (NaN, infinities, zeros, subnormals, arguments beyond a reduction's range) are redone
  * with the Vector API's lanewise operator, whose special values match {@link StrictMath};
  * that branch is taken only when such a lane is present. Functions without an own kernel
  * delegate to the lanewise operator, so the generated loops call one name per ufunc.
  *
- * <p>Own kernels: float32 sin, cos, tanh, log and float64 exp, tanh. Single-threaded on the 2-core
- * AMD EPYC (Zen 5, AVX-512) machine, {@code ./tessel bench} against NumPy 2.4 in the same run,
- * NumPy time over Tessel time at 100,000 / 1,000,000 elements (2026-11-26, a loaded machine):
- * float32 tanh 0.87 / 0.85 (the former split kernel: 0.50 / 0.52), float32 log 1.09 / 1.05
- * (lanewise: 0.92 / 1.00), float64 exp 1.10 / 1.10 (the Taylor kernel: 0.91 / 1.21). The
- * issue's 1.2 is not reached for these: tanh is bound by its division, log by its degree-9
- * polynomial. float64 tanh: 1.21 / 1.22 (0.64 ns per element at both sizes; 1.31 / 1.28 in an
- * earlier run; the lanewise operator: 0.55 / 0.55). float64 log stays lanewise (see its note).
+ * <p>Own kernels: float32 sin, cos, tanh, log and float64 exp, tanh, log. Single-threaded on the
+ * 2-core AMD EPYC (Zen 5, AVX-512) machine, {@code ./tessel bench} against NumPy 2.4 in the same
+ * run, NumPy time over Tessel time at 100,000 / 1,000,000 elements (2026-11-26, a loaded
+ * machine, ns per element in brackets): float64 exp 1.26 / 1.27 (0.43-0.46; Horner: 1.18 / 1.38,
+ * 0.49), float64 log 1.21-1.33 / 1.31-1.36 in three runs (0.40-0.42; the lanewise operator:
+ * 0.85 / 1.02, 0.63), float32 log 2.07-2.27 / 2.02-2.16 (0.11-0.12; with a reinterpret of its
+ * input, see below: 1.18 / 1.20, 0.20), float32 tanh
+ * 0.90 / 0.88 (0.18), float64 tanh 1.27 / 1.22 (0.61-0.64). The issue's 1.2 is not reached for
+ * float32 tanh: its loop compiles clean (a few scalar instructions per trip), and removing its
+ * division or its sign and zero handling did not change its time, so it is bound by the ~30
+ * vector instructions of the formula itself; a rational odd/even form would need fewer but its
+ * float32 evaluation cancels (measured thousands of ulps in a float32 simulation).
  *
  * <p>Max error in ulps against {@link StrictMath} (float32 in float32 ulps), at 512, 256 and
  * 128 bits alike: "random" is {@code TranscendentalAccuracyTest} (200,000 inputs over the
@@ -37,18 +43,27 @@ import jdk.incubator.vector.VectorSpecies;
  * every binade the kernel serves, plus special values, which are exact):
  * <pre>
  *   kernel          random  sweep   bound (test; issue table)
- *   tanh  float32    2.27    2.40   2.5; 3
+ *   tanh  float32    2.27    2.24   2.5; 3
  *   tanh  float64    2.00    2.00   2;   2  (StrictMath's own error is up to 1.7 ulp there)
- *   log   float32    1.00    1.03   2;   3
+ *   log   float32    1.01    1.15   2;   3
+ *   log   float64    1.00    1.00   2;   2
  *   exp   float64    1.00    1.00   2;   2
  *   sin   float32    1.75     -     2;   3
  *   cos   float32    1.86     -     2;   3
  * </pre>
  *
- * <p>A float-to-int {@code reinterpretAsInts()} (and double-to-long) measured as slow as
- * several FMAs per vector on this JDK, while the int-to-float direction and {@code convert}
- * are cheap: the kernels here take an integer n from {@code convert(F2I)} and build 2^n with
- * a shift and one int-to-float reinterpret.
+ * <p>Why a float-to-int {@code reinterpretAsInts()} (and double-to-long) is slow here while the
+ * int-to-float direction is not: until C2 compiles the kernel, each reinterpret runs the Vector
+ * API's Java fallback, which stores the float vector into a heap {@code MemorySegment} through
+ * {@code FloatVector.intoMemorySegment}, the very method the generated loop's store inlines. Its
+ * type profile then holds a heap segment class beside the native one, and the loop compiles with
+ * a type switch and range checks on every trip (float64 log: 0.50 against 0.42 ns per element;
+ * float32 log: 0.18 against 0.10). The int-to-float direction stores through
+ * {@code IntVector.intoMemorySegment}, which no float loop uses. So kernels take integer views
+ * either as bits loaded by the loop ({@code log(IntVector)}, {@code log(LongVector)}: kernels.py
+ * loads them for ufuncs marked BITS) or by value conversion ({@code convert(F2I)}, {@code D2L}),
+ * and build floats from integers with the cheap int-to-float reinterpret. float32 sin and cos
+ * still reinterpret computed floats (their sign flip) and may gain from the same change.
  *
  * <p>Everything here is static and each method stays under C2's {@code FreqInlineSize} (325
  * bytecodes) so that it inlines into the loop bodies: a call that does not inline boxes the
@@ -153,6 +168,43 @@ final class VectorMath {
     /** 1.5 * 2^52: adding it rounds a double to an integer held in the low mantissa bits. */
     private static final double ROUND_D = 6755399441055744.0;
 
+    // float64 log1p(r) = r + r^2 P(r) on [-0.02949, 0.03118], max absolute error of P 5.85e-16
+    private static final double LOG_D0 = -0.49999999999999944;
+    private static final double LOG_D1 = 0.33333333333336534;
+    private static final double LOG_D2 = -0.25000000001896056;
+    private static final double LOG_D3 = 0.19999999966314977;
+    private static final double LOG_D4 = -0.16666656299304022;
+    private static final double LOG_D5 = 0.14285797464425593;
+    private static final double LOG_D6 = -0.12518192878772394;
+    private static final double LOG_D7 = 0.11060307018950132;
+    /** ln 2 as a multiple of 2^-42 (k LN2_HI_D is exact for any exponent k) plus the rest. */
+    private static final double LN2_HI_D = 0.6931471805598903;
+    private static final double LN2_LO_D = 5.497923018708371e-14;
+    // c_j near 1 / g_j on the grid g_j = 1 + (j - 6) / 22, chosen so that T_j = -log c_j is a multiple
+    // of 2^-42 to within 2^-63 (vmath_coeffs.py), which LOG_T_D holds.
+    private static final double[] LOG_INVC_D = {
+        1.3749044732539915, 1.294017351407092, 1.222163787286263, 1.1580615644343197,
+        1.100234109617304, 1.0474890426266938, 1.0, 0.9563262283336371,
+        0.9165944822016172, 0.8801024023559876, 0.846151027653832, 0.814941551128868,
+        0.7856889020767994, 0.7585553575190715, 0.7332040906767361, 0.7098536767880432,
+    };
+    private static final double[] LOG_T_D = {
+        -0.3183842547080076, -0.25775160511329887, -0.20062288391704897, -0.14674754218867747,
+        -0.0955229840847096, -0.046395912259868055, 0.0, 0.04465618111407821,
+        0.08709012677945793, 0.12771701196629692, 0.16705741562327603, 0.20463888471931568,
+        0.24119436378646242, 0.2763394999706179, 0.3103311838221998, 0.3426964192169635,
+    };
+    /** sqrt(1/2)'s bits: the exponent split leaves m in [sqrt(1/2), sqrt(2)). */
+    private static final long SQRT_HALF_BITS_D = 0x3fe6a09e667f3bcdL;
+    /** The grid's density: j = round(22 m - 16). */
+    private static final double LOG_GRID_D = 22;
+    /** Whether one two-vector selectFrom holds the 16-entry tables (8 lanes, 512 bits). */
+    private static final boolean LOG_TABLE_IN_PAIR = 2 * D.length() >= LOG_INVC_D.length;
+    // The tables as long bits, read with fromArray inside the kernel: as static final vectors they
+    // measured 0.1-0.3 ns per element slower (their payloads are reloaded every trip either way).
+    private static final long[] LOG_INVC_BITS = bitsOf(LOG_INVC_D);
+    private static final long[] LOG_T_BITS = bitsOf(LOG_T_D);
+
     // Cody-Waite splits (vmath_coeffs.py): pi/2 in three floats, ln 2 in two floats / doubles.
     private static final float PIO2_F1 = 1.5707963705062866f;
     private static final float PIO2_F2 = -4.371138828673793e-08f;
@@ -191,9 +243,9 @@ final class VectorMath {
         FloatVector t = c.fma(TWO_LOG2E_F, ROUND_F);
         FloatVector n = t.sub(ROUND_F);
         FloatVector r = n.fma(FloatVector.broadcast(F, -LN2_HALF_F), c);
-        FloatVector q = r.fma(TANH_F4, TANH_F3).fma(r, FloatVector.broadcast(F, TANH_F2));
-        q = q.fma(r, FloatVector.broadcast(F, TANH_F1)).fma(r, FloatVector.broadcast(F, TANH_F0));
-        FloatVector h = r.mul(r).fma(q, r);
+        FloatVector r2 = r.mul(r);
+        FloatVector q = r2.fma(r2.fma(FloatVector.broadcast(F, TANH_F4), r.fma(TANH_F3, TANH_F2)), r.fma(TANH_F1, TANH_F0));
+        FloatVector h = r2.fma(q, r);
         // 2^n: n converted (not reinterpreted: a float-to-int reinterpret measured as slow as
         // several FMAs here) and shifted into the exponent field of 1.0f.
         IntVector ni = (IntVector) n.convert(VectorOperators.F2I, 0);
@@ -215,22 +267,23 @@ final class VectorMath {
     }
 
     /**
+     * log of the floats whose bits the loop loaded (see the class note on reinterprets).
      * x = 2^k (1 + f) with 1 + f in [sqrt(1/2), sqrt(2)), log x = k ln 2 + f + f^2 P(f): no
      * division and no table (a former kernel with the atanh series and a division measured
      * slower than the lanewise operator). Zeros, negatives, subnormals, infinities and NaN go
      * lanewise, only when present.
      */
-    static FloatVector log(FloatVector x) {
+    static FloatVector log(IntVector bits) {
+        FloatVector x = bits.reinterpretAsFloats();
         VectorMask<Float> plain = x.compare(VectorOperators.GE, MIN_NORMAL_F).and(x.compare(VectorOperators.LT, Float.POSITIVE_INFINITY));
-        IntVector bits = x.reinterpretAsInts();
         IntVector k = bits.sub(SQRT_HALF_BITS_F).lanewise(VectorOperators.ASHR, 23);
         FloatVector f = bits.sub(k.lanewise(VectorOperators.LSHL, 23)).reinterpretAsFloats().sub(1f);
         FloatVector kf = (FloatVector) k.convert(VectorOperators.I2F, 0);
-        FloatVector p = f.fma(LOG_F7, LOG_F6).fma(f, FloatVector.broadcast(F, LOG_F5));
-        p = p.fma(f, FloatVector.broadcast(F, LOG_F4)).fma(f, FloatVector.broadcast(F, LOG_F3));
-        p = p.fma(f, FloatVector.broadcast(F, LOG_F2)).fma(f, FloatVector.broadcast(F, LOG_F1));
-        p = p.fma(f, FloatVector.broadcast(F, LOG_F0));
-        FloatVector r = kf.fma(FloatVector.broadcast(F, LN2_F2), f.mul(f).fma(p, f));
+        // Estrin's scheme (depth 3, not 7)
+        FloatVector f2 = f.mul(f);
+        FloatVector p = f2.mul(f2).fma(f2.fma(f.fma(LOG_F7, LOG_F6), f.fma(LOG_F5, LOG_F4)),
+                f2.fma(f.fma(LOG_F3, LOG_F2), f.fma(LOG_F1, LOG_F0)));
+        FloatVector r = kf.fma(FloatVector.broadcast(F, LN2_F2), f2.fma(p, f));
         r = kf.fma(FloatVector.broadcast(F, LN2_F1), r);
         if (!plain.allTrue()) {
             r = r.blend(x.lanewise(VectorOperators.LOG), plain.not());
@@ -279,12 +332,13 @@ final class VectorMath {
         DoubleVector n = y.fma(LOG2E_D, ROUND_D).sub(ROUND_D);
         DoubleVector r = n.fma(DoubleVector.broadcast(D, -LN2_D1), y);
         r = n.fma(DoubleVector.broadcast(D, -LN2_D2), r);
-        DoubleVector p = r.fma(EXP_D9, EXP_D8).fma(r, DoubleVector.broadcast(D, EXP_D7));
-        p = p.fma(r, DoubleVector.broadcast(D, EXP_D6)).fma(r, DoubleVector.broadcast(D, EXP_D5));
-        p = p.fma(r, DoubleVector.broadcast(D, EXP_D4)).fma(r, DoubleVector.broadcast(D, EXP_D3));
-        p = p.fma(r, DoubleVector.broadcast(D, EXP_D2)).fma(r, DoubleVector.broadcast(D, EXP_D1));
-        p = p.fma(r, DoubleVector.broadcast(D, EXP_D0));
-        DoubleVector er = r.mul(r).fma(p, r).add(1);
+        // Estrin's scheme: dependency depth 4 instead of Horner's 9 for one more multiply; measured
+        // 0.40 against 0.42-0.47 ns per element in the generated loop (same JVM setup, 1e5 elements).
+        DoubleVector r2 = r.mul(r);
+        DoubleVector r4 = r2.mul(r2);
+        DoubleVector p = r4.fma(r4.fma(r.fma(EXP_D9, EXP_D8), r2.fma(r.fma(EXP_D7, EXP_D6), r.fma(EXP_D5, EXP_D4))),
+                r2.fma(r.fma(EXP_D3, EXP_D2), r.fma(EXP_D1, EXP_D0)));
+        DoubleVector er = r2.fma(p, r).add(1);
         // 2^n built from n converted to long (a double-to-long reinterpret measured slow here).
         LongVector nl = (LongVector) n.convert(VectorOperators.D2L, 0);
         return er.mul(nl.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
@@ -339,14 +393,81 @@ final class VectorMath {
     }
 
     /**
-     * The lanewise operator: an own kernel (exponent split, atanh series, one double division)
-     * measured 75 us against its 62 us at 100,000 elements, so it was not kept. The division-free
-     * float32 shape does not carry over: log1p on [sqrt(1/2) - 1, sqrt(2) - 1] needs a far
-     * longer polynomial for float64 (its terms fall only as 0.41^n / n), so a fast float64 log
-     * needs a table of 1/c and log c, which the Vector API only offers as a gather or, at 512
-     * bits alone, a two-vector rearrange; not done here.
+     * log of the doubles whose bits the loop loaded (see the class note on reinterprets).
+     * x = 2^k m, m in [sqrt(1/2), sqrt(2)); m on a 16-point grid g_j = 1 + (j - 6) / 22 with
+     * c_j ~ 1/g_j from a table; log x = k ln2 - log c_j + log1p(r), r = m c_j - 1 (|r| < 0.032,
+     * one FMA), log1p(r) = r + r^2 P(r) with P of degree 7 by Estrin's scheme. No division; the
+     * two table reads (c_j and -log c_j) are one two-vector {@code selectFrom} each at 512 bits,
+     * on a long index from one {@code convert(D2L)}. Zeros,
+     * negatives, subnormals, infinities and NaN go lanewise, only when present.
+     *
+     * <p>The lanewise operator measured 0.59-0.63 ns per element in the generated loop (an SVML
+     * stub call per vector), against NumPy's 0.54; an earlier own kernel with the atanh series and
+     * a division measured slower than the operator. Two-vector {@code selectFrom} with a double
+     * index converted it with Java's rounding fix-ups on every call (0.28 ns per element for three
+     * reads); with a long index it is one {@code vpermi2q} after the one convert.
      */
-    static DoubleVector log(DoubleVector x) {
-        return x.lanewise(VectorOperators.LOG);
+    static DoubleVector log(LongVector bits) {
+        DoubleVector x = bits.reinterpretAsDoubles();
+        VectorMask<Double> plain = x.compare(VectorOperators.GE, Double.MIN_NORMAL).and(x.compare(VectorOperators.LT, Double.POSITIVE_INFINITY));
+        DoubleVector r = logPlain(bits);
+        if (!plain.allTrue()) {
+            r = r.blend(x.lanewise(VectorOperators.LOG), plain.not());
+        }
+        return r;
+    }
+
+    /**
+     * log x for positive normal x, from its bits b: (k LN2_HI + T_j) + (r + (r^2 P(r) + k LN2_LO)).
+     * The first sum is exact (both multiples of 2^-42, one FMA); the inner sum rounds once (half an
+     * ulp of r) and the outer once, so the worst case is about one ulp where the two nearly
+     * cancel (k = 0, m near a cell edge). A Fast2Sum recovering the inner rounding measured the
+     * same 1.0 ulp over 8 million inputs and cost 6% of the time, so it is left out. Constants are
+     * scalars or broadcasts, not static final vectors: those are reloaded from the heap every trip.
+     */
+    private static DoubleVector logPlain(LongVector b) {
+        LongVector k = b.sub(SQRT_HALF_BITS_D).lanewise(VectorOperators.ASHR, 52);
+        DoubleVector m = b.sub(k.lanewise(VectorOperators.LSHL, 52)).reinterpretAsDoubles();
+        // j = round(22 m - 16) = floor(22 m - 15.5), and 22 m - 15.5 > 0; a value convert, not a
+        // reinterpret of the double (see log(LongVector))
+        LongVector j = (LongVector) m.fma(LOG_GRID_D, -15.5).convert(VectorOperators.D2L, 0);
+        DoubleVector r = m.fma(lookup(j, LOG_INVC_BITS), DoubleVector.broadcast(D, -1));
+        DoubleVector kd = (DoubleVector) k.convert(VectorOperators.L2D, 0);
+        DoubleVector r2 = r.mul(r);
+        DoubleVector p = r2.mul(r2).fma(r2.fma(r.fma(LOG_D7, LOG_D6), r.fma(LOG_D5, LOG_D4)),
+                r2.fma(r.fma(LOG_D3, LOG_D2), r.fma(LOG_D1, LOG_D0)));
+        // broadcasts of constants are hoisted out of the loop; one FMA is exact here (k LN2_HI + T_j is representable)
+        DoubleVector s = kd.fma(DoubleVector.broadcast(D, LN2_HI_D), lookup(j, LOG_T_BITS));
+        return r2.fma(p, kd.mul(LN2_LO_D)).add(r).add(s);
+    }
+
+    /**
+     * The 16-entry table's value at each lane's index (the low 4 bits of j): one two-vector
+     * {@code selectFrom} at 512 bits (which wraps the index into [0, 16)); narrower, one per
+     * 2 L entries, blended by range.
+     */
+    private static DoubleVector lookup(LongVector j, long[] table) {
+        return LOG_TABLE_IN_PAIR ? j.selectFrom(LongVector.fromArray(j.species(), table, 0), LongVector.fromArray(j.species(), table, 8)).reinterpretAsDoubles()
+                : lookupNarrow(j, table);
+    }
+
+    private static long[] bitsOf(double[] values) {
+        long[] bits = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            bits[i] = Double.doubleToRawLongBits(values[i]);
+        }
+        return bits;
+    }
+
+    private static DoubleVector lookupNarrow(LongVector j, long[] table) {
+        int l = j.length();
+        LongVector jj = j.and(table.length - 1);
+        LongVector v = LongVector.zero(jj.species());
+        for (int b = 0; b < table.length; b += 2 * l) {
+            // selectFrom wraps the index into [0, 2 L): within block b that is j - b.
+            LongVector part = jj.selectFrom(LongVector.fromArray(jj.species(), table, b), LongVector.fromArray(jj.species(), table, b + l));
+            v = v.blend(part, jj.compare(VectorOperators.GE, b));
+        }
+        return v.reinterpretAsDoubles();
     }
 }

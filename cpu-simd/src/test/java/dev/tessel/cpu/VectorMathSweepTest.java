@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dense sweeps of {@link VectorMath}'s own polynomial kernels (float32 tanh and log, float64
- * exp and tanh) against {@link StrictMath}: evenly spaced bit patterns over each kernel's whole range
+ * exp, tanh and log) against {@link StrictMath}: evenly spaced bit patterns over each kernel's whole range
  * (so every binade and every branch of the range reduction is hit), plus the special inputs,
  * which must come out exactly as NumPy gives them (NaN, signed zeros, infinities, saturation,
  * overflow and underflow). Runs at 512, 256 and 128 bits with the module's surefire executions.
@@ -93,6 +93,56 @@ class VectorMathSweepTest {
             xs[i] = -1.2 + 2.4 * i / n;
         }
         assertMaxUlp("tanh", xs, StrictMath::tanh, 2.0);
+    }
+
+    @Test
+    void float64LogOverEveryBinade() {
+        // every binade from the smallest subnormal to +inf, both signs (negatives are NaN), then the specials
+        long hi = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+        int n = 400_000;
+        double[] xs = new double[2 * n + 2 + SPECIAL_D.length];
+        int k = 0;
+        for (int i = 0; i <= n; i++) {
+            double x = Double.longBitsToDouble(hi / n * i);
+            xs[k++] = x;
+            xs[k++] = -x;
+        }
+        System.arraycopy(SPECIAL_D, 0, xs, k, SPECIAL_D.length);
+        assertMaxUlp("log", xs, StrictMath::log, 2.0);
+    }
+
+    @Test
+    void float64LogDenseOverTheReducedRange() {
+        // evenly spaced over [0.5, 2] (the split at sqrt(1/2) and sqrt(2), all 16 table cells, x near 1),
+        // then each cell's edges (22 m - 16 = j + 1/2) and their neighbours, in three binades
+        int n = 600_000;
+        double[] xs = new double[n + 1 + 16 * 3 * 3];
+        for (int i = 0; i <= n; i++) {
+            xs[i] = 0.5 + 1.5 * i / n;
+        }
+        int k = n + 1;
+        for (int j = 0; j < 16; j++) {
+            double edge = (j + 16.5) / 22;
+            for (double scale : new double[] {1, 0x1p-600, 0x1p600}) {
+                xs[k++] = edge * scale;
+                xs[k++] = Math.nextUp(edge) * scale;
+                xs[k++] = Math.nextDown(edge) * scale;
+            }
+        }
+        assertMaxUlp("log", xs, StrictMath::log, 2.0);
+    }
+
+    @Test
+    void float64LogNearOneKeepsRelativeAccuracy() {
+        // 1 + d and 1 - d for d from 1e-16 to 0.03: log x ~ x - 1, where an absolute error would show
+        int n = 200_000;
+        double[] xs = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            double d = Math.pow(10, -16 + 14.5 * i / n);
+            xs[2 * i] = 1 + d;
+            xs[2 * i + 1] = 1 - d;
+        }
+        assertMaxUlp("log", xs, StrictMath::log, 2.0);
     }
 
     /** Bit patterns from lo to hi in steps of step, both signs when asked, then the specials. */

@@ -66,7 +66,7 @@ FLOAT_UNARY = {
     "arcsin": ("ASIN", "(float) Math.asin(x)"), "arccos": ("ACOS", "(float) Math.acos(x)"),
     "arctan": ("ATAN", "(float) Math.atan(x)"),
     "sinh": ("SINH", "(float) Math.sinh(x)"), "cosh": ("COSH", "(float) Math.cosh(x)"),
-    "tanh": ("=VectorMath.tanh(v)", "(float) Math.tanh(x)"), "cbrt": ("CBRT", "(float) Math.cbrt(x)"),
+    "tanh": ("=VectorMath.tanh(BITS)", "(float) Math.tanh(x)"), "cbrt": ("CBRT", "(float) Math.cbrt(x)"),
 }
 INT_UNARY = {"negative": ("NEG", "-x"), "absolute": ("ABS", "Math.abs(x)"), "square": ("=v.mul(v)", "x * x"),
              "invert": ("=v.not()", "~x")}

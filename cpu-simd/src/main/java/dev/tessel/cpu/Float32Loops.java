@@ -2826,8 +2826,8 @@ final class Float32Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - L; i <= end; i += L) {
-            FloatVector v = FloatVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
-            VectorMath.tanh(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            IntVector b = IntVector.fromMemorySegment(Lanes.I32, a, ba + i * W + 0 * W, NO);
+            VectorMath.tanh(b).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

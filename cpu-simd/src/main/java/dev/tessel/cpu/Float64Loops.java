@@ -2826,8 +2826,8 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
-            VectorMath.tanh(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            LongVector b = LongVector.fromMemorySegment(Lanes.I64, a, ba + i * W + 0 * W, NO);
+            VectorMath.tanh(b).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

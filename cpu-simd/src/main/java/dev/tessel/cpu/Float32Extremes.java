@@ -86,7 +86,7 @@ final class Float32Extremes {
 
     private static float maxBody(MemorySegment in, long b, long n) {
         FloatVector m = maxLanes(in, b, 0, n);
-        if (m.test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(m).anyTrue()) {
             return checkedMax(in, b, n);
         }
         return m.reduceLanes(VectorOperators.MAX);
@@ -94,7 +94,7 @@ final class Float32Extremes {
 
     private static float minBody(MemorySegment in, long b, long n) {
         FloatVector m = minLanes(in, b, 0, n);
-        if (m.test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(m).anyTrue()) {
             return checkedMin(in, b, n);
         }
         return m.reduceLanes(VectorOperators.MIN);
@@ -133,7 +133,7 @@ final class Float32Extremes {
             m6 = m6.blend(v6, m6.lt(v6));
             m7 = m7.blend(v7, m7.lt(v7));
         }
-        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
             return FloatVector.broadcast(S, Float.NaN);
         }
         m0 = m0.blend(m1, m0.lt(m1));
@@ -172,7 +172,7 @@ final class Float32Extremes {
             m6 = m6.blend(v6, v6.lt(m6));
             m7 = m7.blend(v7, v7.lt(m7));
         }
-        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
             return FloatVector.broadcast(S, Float.NaN);
         }
         m0 = m0.blend(m1, m1.lt(m0));
@@ -193,8 +193,8 @@ final class Float32Extremes {
             FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
             FloatVector v2 = FloatVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
             FloatVector v3 = FloatVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN))
-                    .or(v2.test(VectorOperators.IS_NAN)).or(v3.test(VectorOperators.IS_NAN));
+            nan = nan.or(FloatClasses.isNaN(v0)).or(FloatClasses.isNaN(v1))
+                    .or(FloatClasses.isNaN(v2)).or(FloatClasses.isNaN(v3));
             m0 = m0.blend(v0, m0.lt(v0));
             m1 = m1.blend(v1, m1.lt(v1));
             m2 = m2.blend(v2, m2.lt(v2));
@@ -216,8 +216,8 @@ final class Float32Extremes {
             FloatVector v1 = FloatVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
             FloatVector v2 = FloatVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
             FloatVector v3 = FloatVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN))
-                    .or(v2.test(VectorOperators.IS_NAN)).or(v3.test(VectorOperators.IS_NAN));
+            nan = nan.or(FloatClasses.isNaN(v0)).or(FloatClasses.isNaN(v1))
+                    .or(FloatClasses.isNaN(v2)).or(FloatClasses.isNaN(v3));
             m0 = m0.blend(v0, v0.lt(m0));
             m1 = m1.blend(v1, v1.lt(m1));
             m2 = m2.blend(v2, v2.lt(m2));
@@ -325,7 +325,7 @@ final class Float32Extremes {
         for (long s = 0; s < body; s += block) {
             long e = Math.min(body, s + block);
             FloatVector m = maxLanes(in, b, s, e);
-            if (m.test(VectorOperators.IS_NAN).anyTrue()) {
+            if (FloatClasses.isNaN(m).anyTrue()) {
                 return nanInBlock(in, off, n, s, e, true);
             }
             VectorMask<Float> up = best.lt(m);
@@ -346,7 +346,7 @@ final class Float32Extremes {
         for (long s = 0; s < body; s += block) {
             long e = Math.min(body, s + block);
             FloatVector m = minLanes(in, b, s, e);
-            if (m.test(VectorOperators.IS_NAN).anyTrue()) {
+            if (FloatClasses.isNaN(m).anyTrue()) {
                 return nanInBlock(in, off, n, s, e, false);
             }
             VectorMask<Float> up = m.lt(best);
@@ -432,7 +432,7 @@ final class Float32Extremes {
     private static long nanScan(MemorySegment in, long b, long n) {
         long i = 0;
         for (long end = n - L; i <= end; i += L) {
-            VectorMask<Float> hit = FloatVector.fromMemorySegment(S, in, b + i * W, NO).test(VectorOperators.IS_NAN);
+            VectorMask<Float> hit = FloatClasses.isNaN(FloatVector.fromMemorySegment(S, in, b + i * W, NO));
             if (hit.anyTrue()) {
                 return i + hit.firstTrue();
             }

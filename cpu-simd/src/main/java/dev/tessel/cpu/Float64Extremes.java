@@ -88,7 +88,7 @@ final class Float64Extremes {
 
     private static double maxBody(MemorySegment in, long b, long n) {
         DoubleVector m = maxLanes(in, b, 0, n);
-        if (m.test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(m).anyTrue()) {
             return checkedMax(in, b, n);
         }
         return m.reduceLanes(VectorOperators.MAX);
@@ -96,7 +96,7 @@ final class Float64Extremes {
 
     private static double minBody(MemorySegment in, long b, long n) {
         DoubleVector m = minLanes(in, b, 0, n);
-        if (m.test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(m).anyTrue()) {
             return checkedMin(in, b, n);
         }
         return m.reduceLanes(VectorOperators.MIN);
@@ -135,7 +135,7 @@ final class Float64Extremes {
             m6 = m6.blend(v6, m6.lt(v6));
             m7 = m7.blend(v7, m7.lt(v7));
         }
-        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
             return DoubleVector.broadcast(S, Double.NaN);
         }
         m0 = m0.blend(m1, m0.lt(m1));
@@ -174,7 +174,7 @@ final class Float64Extremes {
             m6 = m6.blend(v6, v6.lt(m6));
             m7 = m7.blend(v7, v7.lt(m7));
         }
-        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
             return DoubleVector.broadcast(S, Double.NaN);
         }
         m0 = m0.blend(m1, m1.lt(m0));
@@ -195,8 +195,8 @@ final class Float64Extremes {
             DoubleVector v1 = DoubleVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
             DoubleVector v2 = DoubleVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
             DoubleVector v3 = DoubleVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN))
-                    .or(v2.test(VectorOperators.IS_NAN)).or(v3.test(VectorOperators.IS_NAN));
+            nan = nan.or(FloatClasses.isNaN(v0)).or(FloatClasses.isNaN(v1))
+                    .or(FloatClasses.isNaN(v2)).or(FloatClasses.isNaN(v3));
             m0 = m0.blend(v0, m0.lt(v0));
             m1 = m1.blend(v1, m1.lt(v1));
             m2 = m2.blend(v2, m2.lt(v2));
@@ -218,8 +218,8 @@ final class Float64Extremes {
             DoubleVector v1 = DoubleVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
             DoubleVector v2 = DoubleVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
             DoubleVector v3 = DoubleVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            nan = nan.or(v0.test(VectorOperators.IS_NAN)).or(v1.test(VectorOperators.IS_NAN))
-                    .or(v2.test(VectorOperators.IS_NAN)).or(v3.test(VectorOperators.IS_NAN));
+            nan = nan.or(FloatClasses.isNaN(v0)).or(FloatClasses.isNaN(v1))
+                    .or(FloatClasses.isNaN(v2)).or(FloatClasses.isNaN(v3));
             m0 = m0.blend(v0, v0.lt(m0));
             m1 = m1.blend(v1, v1.lt(m1));
             m2 = m2.blend(v2, v2.lt(m2));
@@ -327,7 +327,7 @@ final class Float64Extremes {
         for (long s = 0; s < body; s += block) {
             long e = Math.min(body, s + block);
             DoubleVector m = maxLanes(in, b, s, e);
-            if (m.test(VectorOperators.IS_NAN).anyTrue()) {
+            if (FloatClasses.isNaN(m).anyTrue()) {
                 return nanInBlock(in, off, n, s, e, true);
             }
             VectorMask<Double> up = best.lt(m);
@@ -348,7 +348,7 @@ final class Float64Extremes {
         for (long s = 0; s < body; s += block) {
             long e = Math.min(body, s + block);
             DoubleVector m = minLanes(in, b, s, e);
-            if (m.test(VectorOperators.IS_NAN).anyTrue()) {
+            if (FloatClasses.isNaN(m).anyTrue()) {
                 return nanInBlock(in, off, n, s, e, false);
             }
             VectorMask<Double> up = m.lt(best);
@@ -434,7 +434,7 @@ final class Float64Extremes {
     private static long nanScan(MemorySegment in, long b, long n) {
         long i = 0;
         for (long end = n - L; i <= end; i += L) {
-            VectorMask<Double> hit = DoubleVector.fromMemorySegment(S, in, b + i * W, NO).test(VectorOperators.IS_NAN);
+            VectorMask<Double> hit = FloatClasses.isNaN(DoubleVector.fromMemorySegment(S, in, b + i * W, NO));
             if (hit.anyTrue()) {
                 return i + hit.firstTrue();
             }

@@ -308,9 +308,11 @@ final class VectorMath {
         FloatVector p = z.fma(SIN_F3, SIN_F2).fma(z, FloatVector.broadcast(F, SIN_F1));
         p = p.fma(z, FloatVector.broadcast(F, SIN_F0));
         FloatVector res = r.mul(z).fma(p, r);
-        // round(x/pi - 1/2) sits in t's low mantissa bits; its parity (plus 1 for cos) is the sign.
-        IntVector flip = t.reinterpretAsInts().add(cos).lanewise(VectorOperators.LSHL, 31);
-        res = res.reinterpretAsInts().lanewise(VectorOperators.XOR, flip).reinterpretAsFloats();
+        // The parity of round(x/pi - 1/2) (plus 1 for cos) is the sign: +-1.0f built from it
+        // and multiplied in, with no float-to-int reinterpret (see the class comment).
+        IntVector q = (IntVector) t.sub(ROUND_F).convert(VectorOperators.F2I, 0);
+        FloatVector sign = q.add(cos).lanewise(VectorOperators.LSHL, 31).or(0x3f800000).reinterpretAsFloats();
+        res = res.mul(sign);
         if (far.anyTrue()) {
             res = res.blend(x.lanewise(cos == 0 ? VectorOperators.SIN : VectorOperators.COS), far);
         }

@@ -23,13 +23,13 @@ FLOAT_BINARY = {  # ufunc: (vector expression of va, vb; scalar expression of x,
     # operand when the two compare equal; maximum/minimum propagate a NaN from either side,
     # fmax/fmin skip a NaN operand. (lanewise MAX would give Math.max's
     # -0.0 < +0.0 order instead, and costs as many instructions as this compare-and-blend.)
-    "maximum": ("vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN)))",
+    "maximum": ("vb.blend(va, va.compare(VectorOperators.GT, vb).or(FloatClasses.isNaN(va)))",
                 "Float.isNaN(x) || x > y ? x : y"),
-    "minimum": ("vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN)))",
+    "minimum": ("vb.blend(va, va.compare(VectorOperators.LT, vb).or(FloatClasses.isNaN(va)))",
                 "Float.isNaN(x) || x < y ? x : y"),
-    "fmax": ("vb.blend(va, va.compare(VectorOperators.GT, vb).or(vb.test(VectorOperators.IS_NAN)))",
+    "fmax": ("vb.blend(va, va.compare(VectorOperators.GT, vb).or(FloatClasses.isNaN(vb)))",
              "Float.isNaN(y) || x > y ? x : y"),
-    "fmin": ("vb.blend(va, va.compare(VectorOperators.LT, vb).or(vb.test(VectorOperators.IS_NAN)))",
+    "fmin": ("vb.blend(va, va.compare(VectorOperators.LT, vb).or(FloatClasses.isNaN(vb)))",
              "Float.isNaN(y) || x < y ? x : y"),
 }
 INT_MAX = ("va.lanewise(VectorOperators.MAX, vb)", "Math.max(x, y)")
@@ -40,9 +40,9 @@ INT_BINARY.update({
     "bitwise_and": ("va.and(vb)", "x & y"), "bitwise_or": ("va.or(vb)", "x | y"),
     "bitwise_xor": ("va.lanewise(VectorOperators.XOR, vb)", "x ^ y"),
 })
-PREDICATE = {  # float ufunc -> (VectorOperators test, scalar expression of x)
-    "isnan": ("IS_NAN", "Float.isNaN(x)"), "isinf": ("IS_INFINITE", "Float.isInfinite(x)"),
-    "isfinite": ("IS_FINITE", "Float.isFinite(x)"),
+PREDICATE = {  # float ufunc -> (FloatClasses method, scalar expression of x)
+    "isnan": ("isNaN", "Float.isNaN(x)"), "isinf": ("isInfinite", "Float.isInfinite(x)"),
+    "isfinite": ("isFinite", "Float.isFinite(x)"),
 }
 COMPARE = {
     "equal": ("EQ", "x == y"), "not_equal": ("NE", "x != y"),
@@ -66,7 +66,7 @@ FLOAT_UNARY = {
     "arcsin": ("ASIN", "(float) Math.asin(x)"), "arccos": ("ACOS", "(float) Math.acos(x)"),
     "arctan": ("ATAN", "(float) Math.atan(x)"),
     "sinh": ("SINH", "(float) Math.sinh(x)"), "cosh": ("COSH", "(float) Math.cosh(x)"),
-    "tanh": ("=VectorMath.tanh(v)", "(float) Math.tanh(x)"), "cbrt": ("CBRT", "(float) Math.cbrt(x)"),
+    "tanh": ("=VectorMath.tanh(BITS)", "(float) Math.tanh(x)"), "cbrt": ("CBRT", "(float) Math.cbrt(x)"),
 }
 INT_UNARY = {"negative": ("NEG", "-x"), "absolute": ("ABS", "Math.abs(x)"), "square": ("=v.mul(v)", "x * x"),
              "invert": ("=v.not()", "~x")}
@@ -262,8 +262,8 @@ def predicate(ufunc, test, sexpr):
             }}
         }}
 """
-    step = ("            MaskBytes.store(c, oc + i + #L * L, VEC.fromMemorySegment(S, a, ba + i * W + #L * L * W, NO)\n"
-            f"                    .test(VectorOperators.{test}).toLong(), L);\n")
+    step = (f"            MaskBytes.store(c, oc + i + #L * L, FloatClasses.{test}(VEC.fromMemorySegment(S, a, ba + i * W + #L * L * W, NO))\n"
+            "                    .toLong(), L);\n")
     one = step.replace("#L * L", "0")
     return dispatch(n, 1, body) + f"""
     private static void {n}VV(MemorySegment a, long oa, MemorySegment c, long oc, long n) {{

@@ -116,7 +116,7 @@ final class Float32Extremes {
             s = s.add(v);
             m = m.blend(v, m.lt(v));
         }
-        return s.test(VectorOperators.IS_NAN).anyTrue() ? Float.NaN : m.reduceLanes(VectorOperators.MAX);
+        return FloatClasses.isNaN(s).anyTrue() ? Float.NaN : m.reduceLanes(VectorOperators.MAX);
     }
 
     // The mirror of maxEdges.
@@ -130,7 +130,7 @@ final class Float32Extremes {
             s = s.add(v);
             m = m.blend(v, v.lt(m));
         }
-        return s.test(VectorOperators.IS_NAN).anyTrue() ? Float.NaN : m.reduceLanes(VectorOperators.MIN);
+        return FloatClasses.isNaN(s).anyTrue() ? Float.NaN : m.reduceLanes(VectorOperators.MIN);
     }
 
     /**
@@ -173,7 +173,7 @@ final class Float32Extremes {
             m6 = m6.blend(v6, m6.lt(v6));
             m7 = m7.blend(v7, m7.lt(v7));
         }
-        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
             return Float.NaN;
         }
         m0 = m0.blend(m1, m0.lt(m1));
@@ -211,7 +211,7 @@ final class Float32Extremes {
             m6 = m6.blend(v6, v6.lt(m6));
             m7 = m7.blend(v7, v7.lt(m7));
         }
-        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
             return Float.NaN;
         }
         m0 = m0.blend(m1, m1.lt(m0));
@@ -270,7 +270,7 @@ final class Float32Extremes {
             m6 = m6.blend(v6, m6.lt(v6));
             m7 = m7.blend(v7, m7.lt(v7));
         }
-        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
             return FloatVector.broadcast(S, Float.NaN);
         }
         m0 = m0.blend(m1, m0.lt(m1));
@@ -309,7 +309,7 @@ final class Float32Extremes {
             m6 = m6.blend(v6, v6.lt(m6));
             m7 = m7.blend(v7, v7.lt(m7));
         }
-        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
             return FloatVector.broadcast(S, Float.NaN);
         }
         m0 = m0.blend(m1, m1.lt(m0));
@@ -416,7 +416,7 @@ final class Float32Extremes {
         for (long s = 0; s < body; s += block) {
             long e = Math.min(body, s + block);
             FloatVector m = maxLanes(in, b, s, e);
-            if (m.test(VectorOperators.IS_NAN).anyTrue()) {
+            if (FloatClasses.isNaN(m).anyTrue()) {
                 return nanInBlock(in, off, n, s, e, true);
             }
             VectorMask<Float> up = best.lt(m);
@@ -437,7 +437,7 @@ final class Float32Extremes {
         for (long s = 0; s < body; s += block) {
             long e = Math.min(body, s + block);
             FloatVector m = minLanes(in, b, s, e);
-            if (m.test(VectorOperators.IS_NAN).anyTrue()) {
+            if (FloatClasses.isNaN(m).anyTrue()) {
                 return nanInBlock(in, off, n, s, e, false);
             }
             VectorMask<Float> up = m.lt(best);
@@ -523,7 +523,7 @@ final class Float32Extremes {
     private static long nanScan(MemorySegment in, long b, long n) {
         long i = 0;
         for (long end = n - L; i <= end; i += L) {
-            VectorMask<Float> hit = FloatVector.fromMemorySegment(S, in, b + i * W, NO).test(VectorOperators.IS_NAN);
+            VectorMask<Float> hit = FloatClasses.isNaN(FloatVector.fromMemorySegment(S, in, b + i * W, NO));
             if (hit.anyTrue()) {
                 return i + hit.firstTrue();
             }

@@ -118,7 +118,7 @@ final class Float64Extremes {
             s = s.add(v);
             m = m.blend(v, m.lt(v));
         }
-        return s.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN : m.reduceLanes(VectorOperators.MAX);
+        return FloatClasses.isNaN(s).anyTrue() ? Double.NaN : m.reduceLanes(VectorOperators.MAX);
     }
 
     // The mirror of maxEdges.
@@ -132,7 +132,7 @@ final class Float64Extremes {
             s = s.add(v);
             m = m.blend(v, v.lt(m));
         }
-        return s.test(VectorOperators.IS_NAN).anyTrue() ? Double.NaN : m.reduceLanes(VectorOperators.MIN);
+        return FloatClasses.isNaN(s).anyTrue() ? Double.NaN : m.reduceLanes(VectorOperators.MIN);
     }
 
     /**
@@ -175,7 +175,7 @@ final class Float64Extremes {
             m6 = m6.blend(v6, m6.lt(v6));
             m7 = m7.blend(v7, m7.lt(v7));
         }
-        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
             return Double.NaN;
         }
         m0 = m0.blend(m1, m0.lt(m1));
@@ -213,7 +213,7 @@ final class Float64Extremes {
             m6 = m6.blend(v6, v6.lt(m6));
             m7 = m7.blend(v7, v7.lt(m7));
         }
-        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
             return Double.NaN;
         }
         m0 = m0.blend(m1, m1.lt(m0));
@@ -272,7 +272,7 @@ final class Float64Extremes {
             m6 = m6.blend(v6, m6.lt(v6));
             m7 = m7.blend(v7, m7.lt(v7));
         }
-        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
             return DoubleVector.broadcast(S, Double.NaN);
         }
         m0 = m0.blend(m1, m0.lt(m1));
@@ -311,7 +311,7 @@ final class Float64Extremes {
             m6 = m6.blend(v6, v6.lt(m6));
             m7 = m7.blend(v7, v7.lt(m7));
         }
-        if (s0.add(s1).test(VectorOperators.IS_NAN).anyTrue()) {
+        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
             return DoubleVector.broadcast(S, Double.NaN);
         }
         m0 = m0.blend(m1, m1.lt(m0));
@@ -418,7 +418,7 @@ final class Float64Extremes {
         for (long s = 0; s < body; s += block) {
             long e = Math.min(body, s + block);
             DoubleVector m = maxLanes(in, b, s, e);
-            if (m.test(VectorOperators.IS_NAN).anyTrue()) {
+            if (FloatClasses.isNaN(m).anyTrue()) {
                 return nanInBlock(in, off, n, s, e, true);
             }
             VectorMask<Double> up = best.lt(m);
@@ -439,7 +439,7 @@ final class Float64Extremes {
         for (long s = 0; s < body; s += block) {
             long e = Math.min(body, s + block);
             DoubleVector m = minLanes(in, b, s, e);
-            if (m.test(VectorOperators.IS_NAN).anyTrue()) {
+            if (FloatClasses.isNaN(m).anyTrue()) {
                 return nanInBlock(in, off, n, s, e, false);
             }
             VectorMask<Double> up = m.lt(best);
@@ -525,7 +525,7 @@ final class Float64Extremes {
     private static long nanScan(MemorySegment in, long b, long n) {
         long i = 0;
         for (long end = n - L; i <= end; i += L) {
-            VectorMask<Double> hit = DoubleVector.fromMemorySegment(S, in, b + i * W, NO).test(VectorOperators.IS_NAN);
+            VectorMask<Double> hit = FloatClasses.isNaN(DoubleVector.fromMemorySegment(S, in, b + i * W, NO));
             if (hit.anyTrue()) {
                 return i + hit.firstTrue();
             }

@@ -131,18 +131,18 @@ final class Float64Loops {
         long ba = oa * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            MaskBytes.store(c, oc + i + 0L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .test(VectorOperators.IS_NAN).toLong(), L);
-            MaskBytes.store(c, oc + i + 1L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .test(VectorOperators.IS_NAN).toLong(), L);
-            MaskBytes.store(c, oc + i + 2L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .test(VectorOperators.IS_NAN).toLong(), L);
-            MaskBytes.store(c, oc + i + 3L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .test(VectorOperators.IS_NAN).toLong(), L);
+            MaskBytes.store(c, oc + i + 0L * L, FloatClasses.isNaN(DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO))
+                    .toLong(), L);
+            MaskBytes.store(c, oc + i + 1L * L, FloatClasses.isNaN(DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO))
+                    .toLong(), L);
+            MaskBytes.store(c, oc + i + 2L * L, FloatClasses.isNaN(DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO))
+                    .toLong(), L);
+            MaskBytes.store(c, oc + i + 3L * L, FloatClasses.isNaN(DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO))
+                    .toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            MaskBytes.store(c, oc + i + 0, DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .test(VectorOperators.IS_NAN).toLong(), L);
+            MaskBytes.store(c, oc + i + 0, FloatClasses.isNaN(DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO))
+                    .toLong(), L);
         }
         return i;
     }
@@ -181,18 +181,18 @@ final class Float64Loops {
         long ba = oa * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            MaskBytes.store(c, oc + i + 0L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .test(VectorOperators.IS_INFINITE).toLong(), L);
-            MaskBytes.store(c, oc + i + 1L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .test(VectorOperators.IS_INFINITE).toLong(), L);
-            MaskBytes.store(c, oc + i + 2L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .test(VectorOperators.IS_INFINITE).toLong(), L);
-            MaskBytes.store(c, oc + i + 3L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .test(VectorOperators.IS_INFINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 0L * L, FloatClasses.isInfinite(DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO))
+                    .toLong(), L);
+            MaskBytes.store(c, oc + i + 1L * L, FloatClasses.isInfinite(DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO))
+                    .toLong(), L);
+            MaskBytes.store(c, oc + i + 2L * L, FloatClasses.isInfinite(DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO))
+                    .toLong(), L);
+            MaskBytes.store(c, oc + i + 3L * L, FloatClasses.isInfinite(DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO))
+                    .toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            MaskBytes.store(c, oc + i + 0, DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .test(VectorOperators.IS_INFINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 0, FloatClasses.isInfinite(DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO))
+                    .toLong(), L);
         }
         return i;
     }
@@ -231,18 +231,18 @@ final class Float64Loops {
         long ba = oa * W;
         long i = 0;
         for (long end = n - 4L * L; i <= end; i += 4L * L) {
-            MaskBytes.store(c, oc + i + 0L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO)
-                    .test(VectorOperators.IS_FINITE).toLong(), L);
-            MaskBytes.store(c, oc + i + 1L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO)
-                    .test(VectorOperators.IS_FINITE).toLong(), L);
-            MaskBytes.store(c, oc + i + 2L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO)
-                    .test(VectorOperators.IS_FINITE).toLong(), L);
-            MaskBytes.store(c, oc + i + 3L * L, DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO)
-                    .test(VectorOperators.IS_FINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 0L * L, FloatClasses.isFinite(DoubleVector.fromMemorySegment(S, a, ba + i * W + 0L * L * W, NO))
+                    .toLong(), L);
+            MaskBytes.store(c, oc + i + 1L * L, FloatClasses.isFinite(DoubleVector.fromMemorySegment(S, a, ba + i * W + 1L * L * W, NO))
+                    .toLong(), L);
+            MaskBytes.store(c, oc + i + 2L * L, FloatClasses.isFinite(DoubleVector.fromMemorySegment(S, a, ba + i * W + 2L * L * W, NO))
+                    .toLong(), L);
+            MaskBytes.store(c, oc + i + 3L * L, FloatClasses.isFinite(DoubleVector.fromMemorySegment(S, a, ba + i * W + 3L * L * W, NO))
+                    .toLong(), L);
         }
         for (long end = n - L; i <= end; i += L) {
-            MaskBytes.store(c, oc + i + 0, DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO)
-                    .test(VectorOperators.IS_FINITE).toLong(), L);
+            MaskBytes.store(c, oc + i + 0, FloatClasses.isFinite(DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO))
+                    .toLong(), L);
         }
         return i;
     }
@@ -695,7 +695,7 @@ final class Float64Loops {
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(FloatClasses.isNaN(va))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -721,7 +721,7 @@ final class Float64Loops {
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
-            vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(FloatClasses.isNaN(va))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -747,7 +747,7 @@ final class Float64Loops {
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.GT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(FloatClasses.isNaN(va))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -796,7 +796,7 @@ final class Float64Loops {
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(FloatClasses.isNaN(va))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -822,7 +822,7 @@ final class Float64Loops {
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
-            vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(FloatClasses.isNaN(va))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -848,7 +848,7 @@ final class Float64Loops {
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.LT, vb).or(va.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(FloatClasses.isNaN(va))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -897,7 +897,7 @@ final class Float64Loops {
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.GT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(FloatClasses.isNaN(vb))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -923,7 +923,7 @@ final class Float64Loops {
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
-            vb.blend(va, va.compare(VectorOperators.GT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(FloatClasses.isNaN(vb))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -949,7 +949,7 @@ final class Float64Loops {
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.GT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.GT, vb).or(FloatClasses.isNaN(vb))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -998,7 +998,7 @@ final class Float64Loops {
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.LT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(FloatClasses.isNaN(vb))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1024,7 +1024,7 @@ final class Float64Loops {
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
             DoubleVector vb = yv;
-            vb.blend(va, va.compare(VectorOperators.LT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(FloatClasses.isNaN(vb))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -1050,7 +1050,7 @@ final class Float64Loops {
         for (long end = n - L; i <= end; i += L) {
             DoubleVector va = xv;
             DoubleVector vb = DoubleVector.fromMemorySegment(S, b, bb + i * W + 0 * W, NO);
-            vb.blend(va, va.compare(VectorOperators.LT, vb).or(vb.test(VectorOperators.IS_NAN))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            vb.blend(va, va.compare(VectorOperators.LT, vb).or(FloatClasses.isNaN(vb))).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }
@@ -2826,8 +2826,8 @@ final class Float64Loops {
         long bc = oc * W;
         long i = 0;
         for (long end = n - L; i <= end; i += L) {
-            DoubleVector v = DoubleVector.fromMemorySegment(S, a, ba + i * W + 0 * W, NO);
-            VectorMath.tanh(v).intoMemorySegment(c, bc + i * W + 0 * W, NO);
+            LongVector b = LongVector.fromMemorySegment(Lanes.I64, a, ba + i * W + 0 * W, NO);
+            VectorMath.tanh(b).intoMemorySegment(c, bc + i * W + 0 * W, NO);
         }
         return i;
     }

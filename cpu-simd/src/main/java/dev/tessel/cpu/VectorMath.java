@@ -100,6 +100,8 @@ final class VectorMath {
     private static final int SQRT_HALF_BITS_F = 0x3f3504f3;
     /** tanh rounds to 1 in float32 beyond 9.02; clamping |x| here keeps expm1(2|x|) finite. */
     private static final float TANH_CLAMP_F = 10f;
+    private static final int ABS_MASK_F = 0x7fffffff;
+    private static final int SIGN_BIT_F = 0x80000000;
     /** ln2/2 rounded: its error (9.5e-10) times |n| <= 29 stays below 0.2 ulp of tanh after the division. */
     private static final float LN2_HALF_F = 0.3465735912322998f;
     private static final float TWO_LOG2E_F = 2.8853900817779268f;
@@ -237,8 +239,8 @@ final class VectorMath {
      * 5 ulp (rounding in its long Horner chains), and the former split kernel (polynomial below
      * 0.625, 1 - 2 / (e^{2|x|} + 1) above, both evaluated) cost 2.4x NumPy's time.
      */
-    static FloatVector tanh(FloatVector x) {
-        FloatVector c = x.abs();
+    static FloatVector tanh(IntVector bits) {
+        FloatVector c = bits.and(ABS_MASK_F).reinterpretAsFloats();
         c = c.blend(TANH_CLAMP_F, c.compare(VectorOperators.GT, TANH_CLAMP_F));
         FloatVector t = c.fma(TWO_LOG2E_F, ROUND_F);
         FloatVector n = t.sub(ROUND_F);
@@ -246,14 +248,14 @@ final class VectorMath {
         FloatVector r2 = r.mul(r);
         FloatVector q = r2.fma(r2.fma(FloatVector.broadcast(F, TANH_F4), r.fma(TANH_F3, TANH_F2)), r.fma(TANH_F1, TANH_F0));
         FloatVector h = r2.fma(q, r);
-        // 2^n: n converted (not reinterpreted: a float-to-int reinterpret measured as slow as
-        // several FMAs here) and shifted into the exponent field of 1.0f.
+        // 2^n: n converted and shifted into the exponent field of 1.0f (t's own bits would need a
+        // float-to-int reinterpret, see the class comment).
         IntVector ni = (IntVector) n.convert(VectorOperators.F2I, 0);
         FloatVector s = ni.lanewise(VectorOperators.LSHL, 23).add(0x3f800000).reinterpretAsFloats();
         FloatVector big = s.fma(h, s.fma(0.5f, -0.5f));
-        // -0 comes out of the sum as +0; zeros return themselves.
-        FloatVector num = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
-        return num.div(big.add(1f)).blend(x, x.compare(VectorOperators.EQ, 0f));
+        // tanh is odd: +-1 with x's sign bit times tanh |x|, so -0 gives -0 (x < 0 would not).
+        FloatVector sign = bits.and(SIGN_BIT_F).or(0x3f800000).reinterpretAsFloats();
+        return big.mul(sign).div(big.add(1f));
     }
 
     static FloatVector sin(FloatVector x) {
@@ -307,9 +309,11 @@ final class VectorMath {
         FloatVector p = z.fma(SIN_F3, SIN_F2).fma(z, FloatVector.broadcast(F, SIN_F1));
         p = p.fma(z, FloatVector.broadcast(F, SIN_F0));
         FloatVector res = r.mul(z).fma(p, r);
-        // round(x/pi - 1/2) sits in t's low mantissa bits; its parity (plus 1 for cos) is the sign.
-        IntVector flip = t.reinterpretAsInts().add(cos).lanewise(VectorOperators.LSHL, 31);
-        res = res.reinterpretAsInts().lanewise(VectorOperators.XOR, flip).reinterpretAsFloats();
+        // The parity of round(x/pi - 1/2) (plus 1 for cos) is the sign: +-1.0f built from it
+        // and multiplied in, with no float-to-int reinterpret (see the class comment).
+        IntVector q = (IntVector) t.sub(ROUND_F).convert(VectorOperators.F2I, 0);
+        FloatVector sign = q.add(cos).lanewise(VectorOperators.LSHL, 31).or(0x3f800000).reinterpretAsFloats();
+        res = res.mul(sign);
         if (far.anyTrue()) {
             res = res.blend(x.lanewise(cos == 0 ? VectorOperators.SIN : VectorOperators.COS), far);
         }
@@ -342,6 +346,11 @@ final class VectorMath {
         // 2^n built from n converted to long (a double-to-long reinterpret measured slow here).
         LongVector nl = (LongVector) n.convert(VectorOperators.D2L, 0);
         return er.mul(nl.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+    }
+
+    /** float64 tanh from the input's bits, as the generated loops load them (see float32 tanh); long-to-double is free. */
+    static DoubleVector tanh(LongVector bits) {
+        return tanh(bits.reinterpretAsDoubles());
     }
 
     /**

@@ -30,12 +30,16 @@ import jdk.incubator.vector.VectorSpecies;
  * machine, ns per element in brackets): float64 exp 1.26 / 1.27 (0.43-0.46; Horner: 1.18 / 1.38,
  * 0.49), float64 log 1.21-1.33 / 1.31-1.36 in three runs (0.40-0.42; the lanewise operator:
  * 0.85 / 1.02, 0.63), float32 log 2.07-2.27 / 2.02-2.16 (0.11-0.12; with a reinterpret of its
- * input, see below: 1.18 / 1.20, 0.20), float32 tanh
- * 0.90 / 0.88 (0.18), float64 tanh 1.27 / 1.22 (0.61-0.64). The issue's 1.2 is not reached for
- * float32 tanh: its loop compiles clean (a few scalar instructions per trip), and removing its
- * division or its sign and zero handling did not change its time, so it is bound by the ~30
- * vector instructions of the formula itself; a rational odd/even form would need fewer but its
- * float32 evaluation cancels (measured thousands of ulps in a float32 simulation).
+ * input, see below: 1.18 / 1.20, 0.20), float32 tanh 0.99 / 0.96 (0.160-0.165; with x's
+ * sign and zero handled by float compares and blends: 0.90 / 0.88, 0.18), float32 sin 1.67 /
+ * 1.69 (0.227) and cos 1.81 / 1.86 (0.21; with a reinterpret for their sign: 1.39 / 1.53,
+ * 0.26-0.28), float64 tanh 1.27 / 1.22 (0.61-0.64). The issue's 1.2 is not reached for float32
+ * tanh: it is bound by the ~25 vector instructions of the formula itself (expm1 with its 2^n
+ * scale, one division). An odd rational x P(x^2) / Q(x^2) needs 15 and ran 0.10 ns per element
+ * in a scratch loop, but its float32 evaluation measured 5.4 ulp (four roundings in P, four in
+ * Q, each up to an ulp of the result near 1), over the bound; 2^n taken from the rounding sum's
+ * bits instead of {@code convert(F2I)} would save three instructions but needs the
+ * float-to-int view below.
  *
  * <p>Max error in ulps against {@link StrictMath} (float32 in float32 ulps), at 512, 256 and
  * 128 bits alike: "random" is {@code TranscendentalAccuracyTest} (200,000 inputs over the
@@ -62,8 +66,11 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code IntVector.intoMemorySegment}, which no float loop uses. So kernels take integer views
  * either as bits loaded by the loop ({@code log(IntVector)}, {@code log(LongVector)}: kernels.py
  * loads them for ufuncs marked BITS) or by value conversion ({@code convert(F2I)}, {@code D2L}),
- * and build floats from integers with the cheap int-to-float reinterpret. float32 sin and cos
- * still reinterpret computed floats (their sign flip) and may gain from the same change.
+ * and build floats from integers with the cheap int-to-float reinterpret; a sign goes on as a
+ * multiply by +-1.0 built from integer bits. The polluted profile is the JVM's, not the
+ * kernel's: before this rule a program that had called sin, isnan or maximum once ran every
+ * later add 1.8x slower. {@code ReinterpretFreeTest} keeps every kernel free of such views, and
+ * {@link FloatClasses} tests NaN and infinities by comparison.
  *
  * <p>Everything here is static and each method stays under C2's {@code FreqInlineSize} (325
  * bytecodes) so that it inlines into the loop bodies: a call that does not inline boxes the
@@ -233,11 +240,13 @@ final class VectorMath {
     }
 
     /**
-     * tanh x = H / (H + 1) with H = expm1(2x) / 2, one formula from 0 to saturation: for
+     * tanh |x| = H / (H + 1) with H = expm1(2|x|) / 2, one formula from 0 to saturation: for
      * small |x| (n = 0) H is the polynomial itself, so the result keeps its relative accuracy;
-     * for large |x| the division damps H's error. An odd rational in x of the same cost measured
-     * 5 ulp (rounding in its long Horner chains), and the former split kernel (polynomial below
-     * 0.625, 1 - 2 / (e^{2|x|} + 1) above, both evaluated) cost 2.4x NumPy's time.
+     * for large |x| the division damps H's error. Takes x's bits as the loop loaded them: |x|
+     * and x's sign are integer masks, and the sign goes on as a multiply by +-1, which also
+     * keeps -0. An odd rational in x measured 5 ulp (rounding in its long Horner chains), and
+     * the former split kernel (polynomial below 0.625, 1 - 2 / (e^{2|x|} + 1) above, both
+     * evaluated) cost 2.4x NumPy's time.
      */
     static FloatVector tanh(IntVector bits) {
         FloatVector c = bits.and(ABS_MASK_F).reinterpretAsFloats();

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.classfile.Attributes;
-import java.lang.classfile.ClassFile;
-import java.lang.classfile.ClassModel;
 import java.lang.classfile.CodeElement;
 import java.lang.classfile.CodeModel;
 import java.lang.classfile.Label;
@@ -38,17 +35,13 @@ import org.junit.jupiter.api.Test;
 class InliningBudgetTest {
     /** C2's default {@code -XX:FreqInlineSize} on x86-64 and AArch64. */
     private static final int FREQ_INLINE_SIZE = 325;
-    private static final List<Class<?>> KERNEL_CLASSES = List.of(VectorMath.class, Float32Loops.class, Float64Loops.class,
-            Int8Loops.class, Int16Loops.class, Int32Loops.class, Int64Loops.class, Float32Folds.class, Float64Folds.class,
-            Int32Folds.class, Int64Folds.class, BoolFolds.class, Float32Extremes.class, Float64Extremes.class,
-            Float32Matmul.class, Float64Matmul.class, VectorKernels.class, MaskBytes.class, Walk.class);
 
     @Test
     void loopFreeVectorMethodsFitTheInliningLimit() throws IOException {
         List<String> tooLarge = new ArrayList<>();
         int checked = 0;
-        for (Class<?> c : KERNEL_CLASSES) {
-            for (MethodModel m : parse(c).methods()) {
+        for (Class<?> c : KernelClassFiles.KERNELS) {
+            for (MethodModel m : KernelClassFiles.parse(c).methods()) {
                 CodeModel code = m.code().orElse(null);
                 if (code == null || !handlesVectors(m.methodTypeSymbol()) || hasLoop(code)) {
                     continue;
@@ -66,20 +59,15 @@ class InliningBudgetTest {
 
     @Test
     void theLoopDetectorSeesLoops() throws IOException {
-        MethodModel maxLanes = parse(Float32Extremes.class).methods().stream()
+        MethodModel maxLanes = KernelClassFiles.parse(Float32Extremes.class).methods().stream()
                 .filter(m -> m.methodName().equalsString("maxLanes")).findFirst().orElseThrow();
-        MethodModel tanh = parse(VectorMath.class).methods().stream()
+        MethodModel tanh = KernelClassFiles.parse(VectorMath.class).methods().stream()
                 .filter(m -> m.methodName().equalsString("tanh")).findFirst().orElseThrow();
         assertTrue(hasLoop(maxLanes.code().orElseThrow()));
         assertTrue(!hasLoop(tanh.code().orElseThrow()));
         assertTrue(handlesVectors(tanh.methodTypeSymbol()));
     }
 
-    private static ClassModel parse(Class<?> c) throws IOException {
-        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
-            return ClassFile.of().parse(in.readAllBytes());
-        }
-    }
 
     private static boolean handlesVectors(MethodTypeDesc type) {
         return isVector(type.returnType()) || type.parameterList().stream().anyMatch(InliningBudgetTest::isVector);

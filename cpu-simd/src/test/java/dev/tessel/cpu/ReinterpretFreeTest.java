@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.classfile.ClassFile;
-import java.lang.classfile.ClassModel;
 import java.lang.classfile.CodeElement;
 import java.lang.classfile.MethodModel;
 import java.lang.classfile.instruction.FieldInstruction;
@@ -35,15 +32,12 @@ class ReinterpretFreeTest {
             "reinterpretAsBytes", "viewAsIntegralLanes");
     private static final Set<String> INTEGER_VIEW_OPERATORS = Set.of("IS_NAN", "IS_INFINITE", "IS_FINITE", "IS_NEGATIVE",
             "IS_DEFAULT", "REINTERPRET_F2I", "REINTERPRET_D2L");
-    private static final List<Class<?>> KERNEL_CLASSES = List.of(VectorMath.class, Float32Loops.class, Float64Loops.class,
-            Float32Folds.class, Float64Folds.class, Float32Extremes.class, Float64Extremes.class, Float32Matmul.class,
-            Float64Matmul.class, VectorKernels.class, MaskBytes.class, FloatClasses.class);
 
     @Test
     void kernelsNeverViewFloatLanesAsIntegers() throws IOException {
         List<String> found = new ArrayList<>();
-        for (Class<?> c : KERNEL_CLASSES) {
-            for (MethodModel m : parse(c).methods()) {
+        for (Class<?> c : KernelClassFiles.KERNELS) {
+            for (MethodModel m : KernelClassFiles.parse(c).methods()) {
                 m.code().ifPresent(code -> {
                     for (CodeElement e : code) {
                         String hit = integerView(e);
@@ -62,7 +56,7 @@ class ReinterpretFreeTest {
         // This class itself is compiled with one, so the scan is known to see them.
         List<String> hits = new ArrayList<>();
         try {
-            for (MethodModel m : parse(ReinterpretFreeTest.class).methods()) {
+            for (MethodModel m : KernelClassFiles.parse(ReinterpretFreeTest.class).methods()) {
                 m.code().ifPresent(code -> code.forEach(e -> {
                     String hit = integerView(e);
                     if (hit != null) {
@@ -96,9 +90,4 @@ class ReinterpretFreeTest {
         return null;
     }
 
-    private static ClassModel parse(Class<?> c) throws IOException {
-        try (InputStream in = c.getResourceAsStream(c.getSimpleName() + ".class")) {
-            return ClassFile.of().parse(in.readAllBytes());
-        }
-    }
 }

@@ -6,7 +6,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -25,18 +24,15 @@ import jdk.incubator.vector.VectorSpecies;
  * its own method ({@link #maxBody}: see there why).
  *
  * <p><b>Argmax and argmin</b> read the run once: per block (at least {@link #BLOCK} elements,
- * n / 64 in long runs) the
- * same max loop gives each lane's block maximum; a lane keeps its best value and the start of
- * the block where that value first appeared (strict compare: the earlier block wins ties). At
- * the end the first occurrence of the overall extreme lies in the earliest block recorded by a
- * lane holding it, and one scan of that block finds it. A block whose sum is NaN is scanned
- * for its first NaN, which is then the answer (blocks are visited in order).
+ * n / 64 in long runs) the max loop ({@link #maxBody}) gives the block's maximum; the run keeps
+ * the best value and the start of the block where it first appeared (strict compare: the
+ * earlier block wins ties, and -0.0 ties 0.0 as in NumPy). At the end one scan of that block
+ * finds the first occurrence. A block whose sum is NaN is scanned for its first NaN, which is
+ * then the answer (blocks are visited in order).
  */
 final class Float64Extremes {
     private static final VectorSpecies<Double> S = Lanes.F64;
     private static final int L = S.length();
-    /** Block starts per lane: same lane count as {@link #S}. */
-    private static final VectorSpecies<Long> IS = S.withLanes(long.class);
     private static final long W = Double.BYTES;
     /** Bytes per vector. */
     private static final long V = L * W;
@@ -46,7 +42,7 @@ final class Float64Extremes {
     private static final int MU = 8;
     /**
      * Smallest arg-reduction block: large enough that the per-block merge costs about 3%. Long
-     * runs use n / 64: each block restarts the two memory streams of {@link #maxLanes}, which
+     * runs use n / 64: each block restarts the two memory streams of {@link #maxBody}, which
      * at 1e7 float32 elements and 4096-element blocks ran at half the speed of max.
      */
     private static final long BLOCK = 32L * MU * L;
@@ -145,8 +141,7 @@ final class Float64Extremes {
      *
      * <p>The two halves of the range are read side by side: two memory streams keep more
      * prefetches in flight than one (one stream measured 1.4x slower at 1e5 and 2x at 1e7
-     * float32). The loop walks byte offsets: the same loop over element indices (the shape of
-     * {@link #maxLanes}) measured 12% slower at 1e6 (L3) but 6-12% faster at 1e5 (L2) and 1e7
+     * float32). The loop walks byte offsets: the same loop over element indices measured 12% slower at 1e6 (L3) but 6-12% faster at 1e5 (L2) and 1e7
      * (DRAM), float32 and float64, through ReductionBench (3 forks, twice); with no perf
      * counters on this machine the cause is not known, and the L3 case is the one behind NumPy.
      */
@@ -239,90 +234,6 @@ final class Float64Extremes {
         return false;
     }
 
-    /**
-     * Lane k: the largest element of [s, e) at an index = k (mod L); all lanes NaN when the
-     * running sum is NaN (a NaN, or inf + -inf, was met). e - s is a positive multiple of MU * L.
-     * The two halves of the range are read side by side: two memory streams keep more
-     * prefetches in flight than one (a scratch timing at 1e6 and 1e7 float32 elements, on the
-     * loaded shared machine, measured 8% and 40% less time).
-     */
-    private static DoubleVector maxLanes(MemorySegment in, long b, long s, long e) {
-        DoubleVector m0 = DoubleVector.fromMemorySegment(S, in, b + s * W, NO), m1 = m0, m2 = m0, m3 = m0;
-        DoubleVector m4 = m0, m5 = m0, m6 = m0, m7 = m0;
-        DoubleVector s0 = DoubleVector.zero(S), s1 = s0;
-        long half = (e - s) / 2; // a multiple of 4 * L
-        long c = b + half * W;
-        for (long i = s; i < s + half; i += 4L * L) { // unrolled 8x: eight chains, two streams
-            DoubleVector v0 = DoubleVector.fromMemorySegment(S, in, b + i * W, NO);
-            DoubleVector v1 = DoubleVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
-            DoubleVector v2 = DoubleVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
-            DoubleVector v3 = DoubleVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            DoubleVector v4 = DoubleVector.fromMemorySegment(S, in, c + i * W, NO);
-            DoubleVector v5 = DoubleVector.fromMemorySegment(S, in, c + (i + L) * W, NO);
-            DoubleVector v6 = DoubleVector.fromMemorySegment(S, in, c + (i + 2L * L) * W, NO);
-            DoubleVector v7 = DoubleVector.fromMemorySegment(S, in, c + (i + 3L * L) * W, NO);
-            s0 = s0.add(v0.add(v1).add(v2.add(v3)));
-            s1 = s1.add(v4.add(v5).add(v6.add(v7)));
-            m0 = m0.blend(v0, m0.lt(v0));
-            m1 = m1.blend(v1, m1.lt(v1));
-            m2 = m2.blend(v2, m2.lt(v2));
-            m3 = m3.blend(v3, m3.lt(v3));
-            m4 = m4.blend(v4, m4.lt(v4));
-            m5 = m5.blend(v5, m5.lt(v5));
-            m6 = m6.blend(v6, m6.lt(v6));
-            m7 = m7.blend(v7, m7.lt(v7));
-        }
-        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
-            return DoubleVector.broadcast(S, Double.NaN);
-        }
-        m0 = m0.blend(m1, m0.lt(m1));
-        m2 = m2.blend(m3, m2.lt(m3));
-        m4 = m4.blend(m5, m4.lt(m5));
-        m6 = m6.blend(m7, m6.lt(m7));
-        m0 = m0.blend(m2, m0.lt(m2));
-        m4 = m4.blend(m6, m4.lt(m6));
-        return m0.blend(m4, m0.lt(m4));
-    }
-
-    // The mirror of maxLanes.
-    private static DoubleVector minLanes(MemorySegment in, long b, long s, long e) {
-        DoubleVector m0 = DoubleVector.fromMemorySegment(S, in, b + s * W, NO), m1 = m0, m2 = m0, m3 = m0;
-        DoubleVector m4 = m0, m5 = m0, m6 = m0, m7 = m0;
-        DoubleVector s0 = DoubleVector.zero(S), s1 = s0;
-        long half = (e - s) / 2; // a multiple of 4 * L
-        long c = b + half * W;
-        for (long i = s; i < s + half; i += 4L * L) { // unrolled 8x: eight chains, two streams
-            DoubleVector v0 = DoubleVector.fromMemorySegment(S, in, b + i * W, NO);
-            DoubleVector v1 = DoubleVector.fromMemorySegment(S, in, b + (i + L) * W, NO);
-            DoubleVector v2 = DoubleVector.fromMemorySegment(S, in, b + (i + 2L * L) * W, NO);
-            DoubleVector v3 = DoubleVector.fromMemorySegment(S, in, b + (i + 3L * L) * W, NO);
-            DoubleVector v4 = DoubleVector.fromMemorySegment(S, in, c + i * W, NO);
-            DoubleVector v5 = DoubleVector.fromMemorySegment(S, in, c + (i + L) * W, NO);
-            DoubleVector v6 = DoubleVector.fromMemorySegment(S, in, c + (i + 2L * L) * W, NO);
-            DoubleVector v7 = DoubleVector.fromMemorySegment(S, in, c + (i + 3L * L) * W, NO);
-            s0 = s0.add(v0.add(v1).add(v2.add(v3)));
-            s1 = s1.add(v4.add(v5).add(v6.add(v7)));
-            m0 = m0.blend(v0, v0.lt(m0));
-            m1 = m1.blend(v1, v1.lt(m1));
-            m2 = m2.blend(v2, v2.lt(m2));
-            m3 = m3.blend(v3, v3.lt(m3));
-            m4 = m4.blend(v4, v4.lt(m4));
-            m5 = m5.blend(v5, v5.lt(m5));
-            m6 = m6.blend(v6, v6.lt(m6));
-            m7 = m7.blend(v7, v7.lt(m7));
-        }
-        if (FloatClasses.isNaN(s0.add(s1)).anyTrue()) {
-            return DoubleVector.broadcast(S, Double.NaN);
-        }
-        m0 = m0.blend(m1, m1.lt(m0));
-        m2 = m2.blend(m3, m3.lt(m2));
-        m4 = m4.blend(m5, m5.lt(m4));
-        m6 = m6.blend(m7, m7.lt(m6));
-        m0 = m0.blend(m2, m2.lt(m0));
-        m4 = m4.blend(m6, m6.lt(m4));
-        return m0.blend(m4, m4.lt(m0));
-    }
-
     // ---- fmax / fmin: NaNs are skipped ----
 
     static double fmax(double a, double b) {
@@ -413,20 +324,20 @@ final class Float64Extremes {
         long b = off * W;
         long body = n / (MU * L) * (MU * L);
         long block = blockFor(n);
-        DoubleVector best = DoubleVector.fromMemorySegment(S, in, b, NO);
-        LongVector from = LongVector.zero(IS); // per lane: start of the block where best first appeared
+        double best = Double.NEGATIVE_INFINITY;
+        long from = 0; // start of the block where best first appeared
         for (long s = 0; s < body; s += block) {
             long e = Math.min(body, s + block);
-            DoubleVector m = maxLanes(in, b, s, e);
-            if (FloatClasses.isNaN(m).anyTrue()) {
+            double m = maxBody(in, b + s * W, e - s);
+            if (Double.isNaN(m)) {
                 return nanInBlock(in, off, n, s, e, true);
             }
-            VectorMask<Double> up = best.lt(m);
-            best = best.blend(m, up);
-            from = from.blend(LongVector.broadcast(IS, s), up.cast(IS));
+            if (m > best) {
+                best = m;
+                from = s;
+            }
         }
-        double v = best.reduceLanes(VectorOperators.MAX);
-        return finish(in, off, n, body, v, firstInBlock(in, off, body, block, v, best, from), true);
+        return finish(in, off, n, body, best, from + firstOf(in, off + from, 1, Math.min(block, body - from), best), true);
     }
 
     // The mirror of argmaxRun.
@@ -434,27 +345,20 @@ final class Float64Extremes {
         long b = off * W;
         long body = n / (MU * L) * (MU * L);
         long block = blockFor(n);
-        DoubleVector best = DoubleVector.fromMemorySegment(S, in, b, NO);
-        LongVector from = LongVector.zero(IS);
+        double best = Double.POSITIVE_INFINITY;
+        long from = 0;
         for (long s = 0; s < body; s += block) {
             long e = Math.min(body, s + block);
-            DoubleVector m = minLanes(in, b, s, e);
-            if (FloatClasses.isNaN(m).anyTrue()) {
+            double m = minBody(in, b + s * W, e - s);
+            if (Double.isNaN(m)) {
                 return nanInBlock(in, off, n, s, e, false);
             }
-            VectorMask<Double> up = m.lt(best);
-            best = best.blend(m, up);
-            from = from.blend(LongVector.broadcast(IS, s), up.cast(IS));
+            if (m < best) {
+                best = m;
+                from = s;
+            }
         }
-        double v = best.reduceLanes(VectorOperators.MIN);
-        return finish(in, off, n, body, v, firstInBlock(in, off, body, block, v, best, from), false);
-    }
-
-    /** The first index of v: in the earliest block recorded by a lane holding v (== matches -0.0 to 0.0). */
-    private static long firstInBlock(MemorySegment in, long off, long body, long block, double v, DoubleVector best,
-                                     LongVector from) {
-        long s = from.reduceLanes(VectorOperators.MIN, best.eq(v).cast(IS));
-        return s + firstOf(in, off + s, 1, Math.min(block, body - s), v);
+        return finish(in, off, n, body, best, from + firstOf(in, off + from, 1, Math.min(block, body - from), best), false);
     }
 
     /** Block length for a run of n: a multiple of MU * L that depends on n alone. */

@@ -226,7 +226,6 @@ final class VectorMath {
     private static final float TRIG_LIMIT_F = 8192f;
     private static final float LN2_F1 = 0.6931471824645996f;
     private static final float LN2_F2 = -1.9046542121259336e-09f;
-    private static final float LOG2E_F = 1.4426950216293335f;
     /** 1.5 * 2^23: adding it rounds a float to an integer held in the low mantissa bits. */
     private static final float ROUND_F = 12582912f;
 
@@ -310,7 +309,8 @@ final class VectorMath {
         VectorMask<Float> far = x.abs().compare(VectorOperators.LE, TRIG_LIMIT_F).not();
         FloatVector xs = x.blend(0f, far);
         FloatVector t = xs.fma(ONE_OVER_PI_F, -0.5f * cos).add(ROUND_F);
-        FloatVector m = t.sub(ROUND_F).mul(2f).add(cos);
+        FloatVector k = t.sub(ROUND_F); // round(x/pi - 1/2 * cos)
+        FloatVector m = k.mul(2f).add(cos);
         FloatVector r = m.fma(FloatVector.broadcast(F, -PIO2_F1), xs);
         r = m.fma(FloatVector.broadcast(F, -PIO2_F2), r);
         r = m.fma(FloatVector.broadcast(F, -PIO2_F3), r);
@@ -320,7 +320,7 @@ final class VectorMath {
         FloatVector res = r.mul(z).fma(p, r);
         // The parity of round(x/pi - 1/2) (plus 1 for cos) is the sign: +-1.0f built from it
         // and multiplied in, with no float-to-int reinterpret (see the class comment).
-        IntVector q = (IntVector) t.sub(ROUND_F).convert(VectorOperators.F2I, 0);
+        IntVector q = (IntVector) k.convert(VectorOperators.F2I, 0);
         FloatVector sign = q.add(cos).lanewise(VectorOperators.LSHL, 31).or(0x3f800000).reinterpretAsFloats();
         res = res.mul(sign);
         if (far.anyTrue()) {

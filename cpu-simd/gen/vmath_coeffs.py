@@ -73,7 +73,7 @@ if __name__ == "__main__":
           split(LN2, 2, float))
 
 
-# ---- vmath2: float32 tanh through expm1, float32/float64 log, float64 exp ------------------------
+# ---- vmath2: float32 log, float64 exp (float32 tanh: see tanh5 below) -------------------------
 
 def poly_fit(fn, lead, deg, lo, hi, relative=True, m=6000):
     """fn(r) = lead(r) + r^2 Q(r) on [lo, hi], Q of degree deg, least squares on Chebyshev nodes
@@ -93,20 +93,108 @@ def poly_fit(fn, lead, deg, lo, hi, relative=True, m=6000):
     return c, err.max()
 
 
-HALF_EXPM1_2 = lambda r: np.expm1(2 * r) / 2   # (e^{2r} - 1) / 2 = r + r^2 + 2r^3/3 + ...
+# float32 tanh through the half angle: with s = 2 tanh(|x|/2), tanh |x| = 4s / (4 + s^2). s is an odd
+# rational, s = c + c^3 A(w) / Q(w) (c = |x|, w = c^2), and the final quotient damps its error: d tanh / ds
+# = 4 (4 - s^2) / (4 + s^2)^2 falls to 0 as s -> 2, so s may be off by 1e-4 at |x| = 9 where tanh is 1 to
+# 3e-8. A (2, 2) rational reaches 2.4e-8 where tanh x = x P(x^2) / Q(x^2) needs (4, 4) for 2.2e-8 and
+# still measured 5 ulp in float32 (the roundings of the long P and Q chains land on a result near 1).
+TANH_CLAMP_F = 9.5    # |x| beyond is clamped: s(9.5) must give exactly 1.0f, past tanh's own 9.01
+TANH_TIGHT_F = 1.2    # below this |x| the fit is weighted 10x: the roundings cost most there (2.45 ulp)
+TANH_SAT_DS = 1e-4    # above 8.5, |s error| <= ~1e-4 so that 4s / (4 + s^2) rounds to 1 at the clamp
 
 
-def tanh_f32():
-    """tanh |x| = H / (H + 1), H = expm1(2|x|) / 2 = 2^n h + (2^n - 1) / 2, with n = round(2|x| / ln 2),
-    r = |x| - n ln2/2 (|r| <= ln2/4) and h = (e^{2r} - 1) / 2 = r + r^2 Q(r)."""
-    c, rel = poly_fit(HALF_EXPM1_2, lambda r: r, 4, -np.log(2) / 4, np.log(2) / 4)
-    print(f"    // float32 tanh: (e^(2r) - 1) / 2 = r + r^2 Q(r) on |r| <= ln2/4, max relative error {rel:.2e}")
-    show("TANH_F", c, "f")
-    print("    // ln2/2 split:", [float(v) for v in split(LN2 / 2, 2, lambda v: np.float32(v))])
+def half_angle_s(c):
+    return 2 * np.tanh(c / 2)
+
+
+def tanh_f32_target(w):
+    """g(w) = (s - c) / c^3 with s = 2 tanh(c/2), the function A/Q fits (g(0) = -1/12)."""
+    c = np.sqrt(w)
+    small = w < 1e-6
+    cs = np.where(small, 1.0, c)
+    return np.where(small, -1 / 12 + w / 120, (half_angle_s(cs) - cs) / (cs * np.where(small, 1.0, w)))
+
+
+def tanh_f32_weight(w):
+    """Relative error of tanh per unit error in A/Q: c^3 (d tanh / ds) / tanh = c^3 (4 - s^2) / (s (4 + s^2));
+    10x below TANH_TIGHT_F; from 8.5 on at least c^3 1.4e-8 / TANH_SAT_DS (the saturation constraint)."""
+    c = np.sqrt(w)
+    s = half_angle_s(c)
+    om = c * w * (4 - s * s) / (np.where(w > 0, s, 1) * (4 + s * s))
+    om = om * np.where(c < TANH_TIGHT_F, 10.0, 1.0)
+    return np.where(c >= 8.5, np.maximum(om, c * w * 1.4e-8 / TANH_SAT_DS), om)
+
+
+def rational_fit(g, weight, hi, dp, dq, iters=80, m=6000):
+    """Weighted minimax A/Q ~ g on w in [0, hi], Q(0) = 1: linearized least squares (Loeb) on
+    Chebyshev nodes, each pass dividing by the last Q, with Lawson re-weighting towards the minimax;
+    the best pass wins. Works in t = w / hi (conditioning), returns coefficients in w, low order first."""
+    t = (1 - np.cos(np.pi * (np.arange(m) + 0.5) / m)) / 2
+    w = t * hi
+    gv, om = g(w), weight(w)
+    a = np.vstack([t ** k for k in range(dp + 1)] + [-gv * t ** k for k in range(1, dq + 1)]).T
+    qv, lw, best = np.ones_like(t), np.ones_like(t), None
+    for _ in range(iters):
+        sw = lw * om / np.abs(qv)
+        c, *_ = np.linalg.lstsq(a * sw[:, None], gv * sw, rcond=None)
+        p, q = c[:dp + 1], np.concatenate([[1], c[dp + 1:]])
+        qv = np.polyval(q[::-1], t)
+        e = np.abs(om * (np.polyval(p[::-1], t) / qv - gv))
+        if best is None or e.max() < best[0]:
+            best = (e.max(), p / hi ** np.arange(dp + 1), q / hi ** np.arange(dq + 1))
+        lw = lw * (e / e.max() + 1e-8) ** 0.5
+        lw /= lw.mean()
+    return best[1], best[2]
+
+
+def f32_fma(a, b, c):
+    """float32 fma: the float64 product of two floats is exact, the sum rounds once more (a double
+    rounding can differ from a true fma in rare ties, which the Java sweep would show)."""
+    return (a.astype(np.float64) * np.float64(b) + np.float64(c)).astype(np.float32)
+
+
+def tanh_f32_kernel(x, a, q, clamp):
+    """VectorMath.tanh step by step in float32 (|x| only; the sign is an exact multiply)."""
+    f = np.float32
+    c = np.minimum(np.abs(x).astype(np.float32), f(clamp))
+    w = c * c
+    av = f32_fma(f32_fma(np.full_like(w, a[2]), w, a[1]), w, a[0])
+    qv = f32_fma(f32_fma(np.full_like(w, q[2]), w, q[1]), w, f(1))
+    s = f32_fma(c * w, av / qv, c)
+    return (s * f(4)) / f32_fma(s, s, f(4))
+
+
+def tanh_f32(sweep=False):
+    a, q = rational_fit(tanh_f32_target, tanh_f32_weight, TANH_CLAMP_F ** 2, 2, 2)
+    a32, q32 = a.astype(np.float32), q.astype(np.float32)
+    xs = np.linspace(1e-3, TANH_CLAMP_F, 400001)
+    ws = xs * xs
+    s = xs + xs * ws * np.polyval(a32.astype(np.float64)[::-1], ws) / np.polyval(q32.astype(np.float64)[::-1], ws)
+    ex = np.tanh(xs)
+    approx = np.abs(4 * s / (4 + s * s) - ex) / np.spacing(ex.astype(np.float32))
+    at_clamp = tanh_f32_kernel(np.array([TANH_CLAMP_F], np.float32), a32, q32, TANH_CLAMP_F)[0]
+    assert at_clamp == 1.0, at_clamp
+    print(f"    // float32 tanh: 2 tanh(c/2) = c + c^3 A(w) / Q(w), w = c^2, c <= {TANH_CLAMP_F}; the formula with"
+          f" these coefficients in exact arithmetic is within {approx.max():.3f} ulp of tanh")
+    show("TANH_A", a32, "f")
+    for i in (1, 2):
+        print(f"    private static final float TANH_Q{i} = {float(q32[i])!r}f;")
+    if sweep:
+        # every float32 from 2^-14 to the clamp, evaluated as the kernel does (a few minutes)
+        lo, hi = np.array([2.0 ** -14, TANH_CLAMP_F], np.float32).view(np.int32)
+        worst, at = 0.0, 0.0
+        for b in range(lo, hi + 1, 1 << 23):
+            x = np.arange(b, min(b + (1 << 23), hi + 1), dtype=np.int32).view(np.float32)
+            ex = np.tanh(x.astype(np.float64))
+            err = np.abs(tanh_f32_kernel(x, a32, q32, TANH_CLAMP_F) - ex) / np.spacing(ex.astype(np.float32))
+            if err.max() > worst:
+                worst, at = float(err.max()), float(x[np.argmax(err)])
+        print(f"    // float32 tanh swept: max {worst:.4f} ulp at {at!r}")
 
 
 if __name__ == "__main__":
-    tanh_f32()
+    import sys
+    tanh_f32(sweep="--sweep" in sys.argv)
 
 
 def log_f32():

@@ -46,7 +46,7 @@ import dev.tessel.spi.StridedLoop;
  *   expm1     0.55     1.00          arctan    0.81     1.00
  *   log       1.00     1.00          sinh      0.66     2.00
  *   log10     0.51     1.00          cosh      0.55     1.00
- *   log1p     0.50     1.00          tanh      2.27     2.00
+ *   log1p     0.50     1.00          tanh      1.84     2.00
  *   sin       1.75     1.00          cbrt      0.51     1.00
  *   cos       1.86     1.00
  *   tan       0.54     1.00

@@ -14,11 +14,12 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each kernel is a range reduction (Cody-Waite with FMA, an exponent split through the
  * integer view of the lanes, and for float64 log a 16-entry table read with a two-vector
- * {@code selectFrom}), a polynomial evaluated with FMA (Estrin's scheme where the chain is long:
- * float64 exp and log, float32 log and tanh; Horner's rule elsewhere), and a reconstruction.
- * Coefficients and tables come from {@code cpu-simd/gen/vmath_coeffs.py} (weighted
- * least-squares fits with Lawson re-weighting towards minimax, or Chebyshev fits in 40- to
- * 50-digit arithmetic for float64). Lanes a kernel is not built
+ * {@code selectFrom}; for float32 tanh the half angle), a polynomial or rational evaluated with FMA
+ * (Estrin's scheme where the chain is long: float64 exp and log, float32 log; Horner's rule
+ * elsewhere), and a reconstruction. Coefficients and tables come from
+ * {@code cpu-simd/gen/vmath_coeffs.py} (weighted least-squares fits with Lawson re-weighting
+ * towards minimax, linearized for the rational, or Chebyshev fits in 40- to 50-digit arithmetic
+ * for float64). Lanes a kernel is not built
  * for (NaN, infinities, zeros, subnormals, arguments beyond a reduction's range) are redone
  * with the Vector API's lanewise operator, whose special values match {@link StrictMath};
  * that branch is taken only when such a lane is present. Functions without an own kernel
@@ -30,16 +31,13 @@ import jdk.incubator.vector.VectorSpecies;
  * machine, ns per element in brackets): float64 exp 1.26 / 1.27 (0.43-0.46; Horner: 1.18 / 1.38,
  * 0.49), float64 log 1.21-1.33 / 1.31-1.36 in three runs (0.40-0.42; the lanewise operator:
  * 0.85 / 1.02, 0.63), float32 log 2.07-2.27 / 2.02-2.16 (0.11-0.12; with a reinterpret of its
- * input, see below: 1.18 / 1.20, 0.20), float32 tanh 0.99 / 0.96 (0.160-0.165; with x's
- * sign and zero handled by float compares and blends: 0.90 / 0.88, 0.18), float32 sin 1.67 /
- * 1.69 (0.227) and cos 1.81 / 1.86 (0.21; with a reinterpret for their sign: 1.39 / 1.53,
- * 0.26-0.28), float64 tanh 1.27 / 1.22 (0.61-0.64). The issue's 1.2 is not reached for float32
- * tanh: it is bound by the ~25 vector instructions of the formula itself (expm1 with its 2^n
- * scale, one division). An odd rational x P(x^2) / Q(x^2) needs 15 and ran 0.10 ns per element
- * in a scratch loop, but its float32 evaluation measured 5.4 ulp (four roundings in P, four in
- * Q, each up to an ulp of the result near 1), over the bound; 2^n taken from the rounding sum's
- * bits instead of {@code convert(F2I)} would save three instructions but needs the
- * float-to-int view below.
+ * input, see below: 1.18 / 1.20, 0.20), float32 tanh 1.31-1.45 / 1.31-1.38 in two runs
+ * (0.112-0.124; the former kernel, H / (H + 1) with H = expm1(2|x|) / 2, ~25 instructions: 0.98 /
+ * 0.91 in the same session, 0.16-0.17), float32 sin 1.67 / 1.69 (0.227) and cos 1.81 / 1.86
+ * (0.21; with a reinterpret for their sign: 1.39 / 1.53, 0.26-0.28), float64 tanh 1.27 / 1.22
+ * (0.61-0.64). float32 tanh's kernel is 16 instructions with two divisions; its half-angle form
+ * with the more accurate final step s - s^3 / (4 + s^2) (max 2.02 ulp, two more instructions and
+ * a longer dependency chain) measured 1.15 / 1.18.
  *
  * <p>Max error in ulps against {@link StrictMath} (float32 in float32 ulps), at 512, 256 and
  * 128 bits alike: "random" is {@code TranscendentalAccuracyTest} (200,000 inputs over the
@@ -47,7 +45,7 @@ import jdk.incubator.vector.VectorSpecies;
  * every binade the kernel serves, plus special values, which are exact):
  * <pre>
  *   kernel          random  sweep   bound (test; issue table)
- *   tanh  float32    2.27    2.24   2.5; 3
+ *   tanh  float32    1.84    2.16   2.5; 3  (every float32: 2.45, near |x| = 1/16, 1/4, 1/2)
  *   tanh  float64    2.00    2.00   2;   2  (StrictMath's own error is up to 1.7 ulp there)
  *   log   float32    1.01    1.15   2;   3
  *   log   float64    1.00    1.00   2;   2
@@ -86,12 +84,13 @@ final class VectorMath {
     private static final float SIN_F1 = 0.00833306220372915f;
     private static final float SIN_F2 = -0.00019809352237707247f;
     private static final float SIN_F3 = 2.6052943298843917e-06f;
-    // float32 tanh: (e^{2r} - 1) / 2 = r + r^2 Q(r) on |r| <= ln2/4, fitted (max relative error 1.3e-8).
-    private static final float TANH_F0 = 0.9999999630543737f;
-    private static final float TANH_F1 = 0.6666617454272028f;
-    private static final float TANH_F2 = 0.3333376042768993f;
-    private static final float TANH_F3 = 0.1338642757444888f;
-    private static final float TANH_F4 = 0.044423877351109656f;
+    // float32 tanh: 2 tanh(c/2) = c + c^3 A(w) / Q(w), w = c^2, c <= 9.5 (vmath_coeffs.py; the formula with
+    // these coefficients in exact arithmetic is within 0.44 ulp of tanh).
+    private static final float TANH_A0 = -0.08333331346511841f;
+    private static final float TANH_A1 = -0.0009754924103617668f;
+    private static final float TANH_A2 = -6.948115327531923e-08f;
+    private static final float TANH_Q1 = 0.11170557141304016f;
+    private static final float TANH_Q2 = 0.001052496605552733f;
     // float32 log1p(f) = f + f^2 P(f) on [sqrt(1/2) - 1, sqrt(2) - 1], max relative error 3.00e-08
     private static final float LOG_F0 = -0.4999999164906683f;
     private static final float LOG_F1 = 0.33333950620985525f;
@@ -105,13 +104,13 @@ final class VectorMath {
     private static final float MIN_NORMAL_F = Float.MIN_NORMAL;
     /** The bits of sqrt(1/2): the exponent split leaves the mantissa in [sqrt(1/2), sqrt(2)). */
     private static final int SQRT_HALF_BITS_F = 0x3f3504f3;
-    /** tanh rounds to 1 in float32 beyond 9.02; clamping |x| here keeps expm1(2|x|) finite. */
-    private static final float TANH_CLAMP_F = 10f;
+    /**
+     * |x| is clamped here: tanh rounds to 1 in float32 beyond 9.01, and the fit holds s(9.5) close enough
+     * to 2 that 4s / (4 + s^2) rounds to exactly 1 (vmath_coeffs.py asserts it).
+     */
+    private static final float TANH_CLAMP_F = 9.5f;
     private static final int ABS_MASK_F = 0x7fffffff;
     private static final int SIGN_BIT_F = 0x80000000;
-    /** ln2/2 rounded: its error (9.5e-10) times |n| <= 29 stays below 0.2 ulp of tanh after the division. */
-    private static final float LN2_HALF_F = 0.3465735912322998f;
-    private static final float TWO_LOG2E_F = 2.8853900817779268f;
 
     // float64 exp: e^r = 1 + r + r^2 P(r) on |r| <= ln2/2, max relative error 1.60e-17
     private static final double EXP_D0 = 0.5000000000000001;
@@ -239,31 +238,24 @@ final class VectorMath {
     }
 
     /**
-     * tanh |x| = H / (H + 1) with H = expm1(2|x|) / 2, one formula from 0 to saturation: for
-     * small |x| (n = 0) H is the polynomial itself, so the result keeps its relative accuracy;
-     * for large |x| the division damps H's error. Takes x's bits as the loop loaded them: |x|
-     * and x's sign are integer masks, and the sign goes on as a multiply by +-1, which also
-     * keeps -0. An odd rational in x measured 5 ulp (rounding in its long Horner chains), and
-     * the former split kernel (polynomial below 0.625, 1 - 2 / (e^{2|x|} + 1) above, both
-     * evaluated) cost 2.4x NumPy's time.
+     * tanh through the half angle: s = 2 tanh(|x|/2) from an odd rational, then tanh |x| = 4s / (4 + s^2).
+     * The quotient damps s's error where tanh nears 1 (d tanh / ds = 4 (4 - s^2) / (4 + s^2)^2 -> 0 as
+     * s -> 2), so a (2, 2) rational in x^2 suffices, and the roundings that count are s's, 4 + s^2's and
+     * the division's. Takes x's bits as the loop loaded them: |x| is an integer mask, and x's sign goes
+     * on with the 4 as a multiply by +-4 built from the sign bit, which also keeps -0. NaN passes the
+     * clamp's compare and stays NaN; |x| >= 9.5 gives exactly +-1; tiny x gives x (s = x, 4x / 4).
+     * A rational in x itself, x P(x^2) / Q(x^2), needs degree (4, 4) over [0, 9] and measured 5 ulp in
+     * float32; the former kernel, H / (H + 1) with H = expm1(2|x|) / 2, cost 25 instructions.
      */
     static FloatVector tanh(IntVector bits) {
         FloatVector c = bits.and(ABS_MASK_F).reinterpretAsFloats();
         c = c.blend(TANH_CLAMP_F, c.compare(VectorOperators.GT, TANH_CLAMP_F));
-        FloatVector t = c.fma(TWO_LOG2E_F, ROUND_F);
-        FloatVector n = t.sub(ROUND_F);
-        FloatVector r = n.fma(FloatVector.broadcast(F, -LN2_HALF_F), c);
-        FloatVector r2 = r.mul(r);
-        FloatVector q = r2.fma(r2.fma(FloatVector.broadcast(F, TANH_F4), r.fma(TANH_F3, TANH_F2)), r.fma(TANH_F1, TANH_F0));
-        FloatVector h = r2.fma(q, r);
-        // 2^n: n converted and shifted into the exponent field of 1.0f (t's own bits would need a
-        // float-to-int reinterpret, see the class comment).
-        IntVector ni = (IntVector) n.convert(VectorOperators.F2I, 0);
-        FloatVector s = ni.lanewise(VectorOperators.LSHL, 23).add(0x3f800000).reinterpretAsFloats();
-        FloatVector big = s.fma(h, s.fma(0.5f, -0.5f));
-        // tanh is odd: +-1 with x's sign bit times tanh |x|, so -0 gives -0 (x < 0 would not).
-        FloatVector sign = bits.and(SIGN_BIT_F).or(0x3f800000).reinterpretAsFloats();
-        return big.mul(sign).div(big.add(1f));
+        FloatVector w = c.mul(c);
+        FloatVector a = w.fma(TANH_A2, TANH_A1).fma(w, FloatVector.broadcast(F, TANH_A0));
+        FloatVector q = w.fma(TANH_Q2, TANH_Q1).fma(w, FloatVector.broadcast(F, 1f));
+        FloatVector s = c.mul(w).fma(a.div(q), c);
+        FloatVector sign4 = bits.and(SIGN_BIT_F).or(0x40800000).reinterpretAsFloats();
+        return s.mul(sign4).div(s.fma(s, FloatVector.broadcast(F, 4f)));
     }
 
     static FloatVector sin(FloatVector x) {

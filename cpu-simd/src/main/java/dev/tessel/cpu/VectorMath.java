@@ -31,8 +31,8 @@ import jdk.incubator.vector.VectorSpecies;
  * machine, ns per element in brackets): float64 exp 1.26 / 1.27 (0.43-0.46; Horner: 1.18 / 1.38,
  * 0.49), float64 log 1.21-1.33 / 1.31-1.36 in three runs (0.40-0.42; the lanewise operator:
  * 0.85 / 1.02, 0.63), float32 log 2.07-2.27 / 2.02-2.16 (0.11-0.12; with a reinterpret of its
- * input, see below: 1.18 / 1.20, 0.20), float32 tanh 1.31-1.45 / 1.31-1.38 in two runs
- * (0.112-0.124; the former kernel, H / (H + 1) with H = expm1(2|x|) / 2, ~25 instructions: 0.98 /
+ * input, see below: 1.18 / 1.20, 0.20), float32 tanh 1.32-1.42 / 1.31-1.38 in two runs
+ * (0.111-0.124; the former kernel, H / (H + 1) with H = expm1(2|x|) / 2, ~25 instructions: 0.98 /
  * 0.91 in the same session, 0.16-0.17), float32 sin 1.67 / 1.69 (0.227) and cos 1.81 / 1.86
  * (0.21; with a reinterpret for their sign: 1.39 / 1.53, 0.26-0.28), float64 tanh 1.27 / 1.22
  * (0.61-0.64). float32 tanh's kernel is 16 instructions with two divisions; its half-angle form

@@ -95,12 +95,24 @@ def poly_fit(fn, lead, deg, lo, hi, relative=True, m=6000):
 
 # float32 tanh through the half angle: with s = 2 tanh(|x|/2), tanh |x| = 4s / (4 + s^2). s is an odd
 # rational, s = c + c^3 A(w) / Q(w) (c = |x|, w = c^2), and the final quotient damps its error: d tanh / ds
-# = 4 (4 - s^2) / (4 + s^2)^2 falls to 0 as s -> 2, so s may be off by 1e-4 at |x| = 9 where tanh is 1 to
-# 3e-8. A (2, 2) rational reaches 2.4e-8 where tanh x = x P(x^2) / Q(x^2) needs (4, 4) for 2.2e-8 and
+# = 4 (4 - s^2) / (4 + s^2)^2 falls to 0 as s -> 2, so s may be off by 1e-4 near |x| = 9 where tanh is 1
+# to 3e-8. A (2, 2) rational reaches 2e-8 where tanh x = x P(x^2) / Q(x^2) needs (4, 4) for 2.2e-8 and
 # still measured 5 ulp in float32 (the roundings of the long P and Q chains land on a result near 1).
-TANH_CLAMP_F = 9.5    # |x| beyond is clamped: s(9.5) must give exactly 1.0f, past tanh's own 9.01
+# From TANH_ONE_F on (where float32 tanh is 1) the kernel sets s = 2, so 4s / (4 + s^2) is exactly 1; the
+# fit covers [0, TANH_ONE_F] only.
 TANH_TIGHT_F = 1.2    # below this |x| the fit is weighted 10x: the roundings cost most there (2.45 ulp)
-TANH_SAT_DS = 1e-4    # above 8.5, |s error| <= ~1e-4 so that 4s / (4 + s^2) rounds to 1 at the clamp
+
+
+def tanh_one_f32():
+    """The least float32 x whose tanh rounds to 1.0f (9.0109138...)."""
+    lo, hi = np.array([9.0, 9.1], np.float32).view(np.int32)
+    xs = np.arange(lo, hi, dtype=np.int32).view(np.float32)
+    ones = np.tanh(xs.astype(np.float64)).astype(np.float32) == 1
+    assert ones[np.argmax(ones):].all()
+    return float(xs[np.argmax(ones)])
+
+
+TANH_ONE_F = tanh_one_f32()
 
 
 def half_angle_s(c):
@@ -116,13 +128,12 @@ def tanh_f32_target(w):
 
 
 def tanh_f32_weight(w):
-    """Relative error of tanh per unit error in A/Q: c^3 (d tanh / ds) / tanh = c^3 (4 - s^2) / (s (4 + s^2));
-    10x below TANH_TIGHT_F; from 8.5 on at least c^3 1.4e-8 / TANH_SAT_DS (the saturation constraint)."""
+    """Relative error of tanh per unit error in A/Q: c^3 (d tanh / ds) / tanh = c^3 (4 - s^2) / (s (4 + s^2)),
+    10x below TANH_TIGHT_F."""
     c = np.sqrt(w)
     s = half_angle_s(c)
     om = c * w * (4 - s * s) / (np.where(w > 0, s, 1) * (4 + s * s))
-    om = om * np.where(c < TANH_TIGHT_F, 10.0, 1.0)
-    return np.where(c >= 8.5, np.maximum(om, c * w * 1.4e-8 / TANH_SAT_DS), om)
+    return om * np.where(c < TANH_TIGHT_F, 10.0, 1.0)
 
 
 def rational_fit(g, weight, hi, dp, dq, iters=80, m=6000):
@@ -153,40 +164,43 @@ def f32_fma(a, b, c):
     return (a.astype(np.float64) * np.float64(b) + np.float64(c)).astype(np.float32)
 
 
-def tanh_f32_kernel(x, a, q, clamp):
+def tanh_f32_kernel(x, a, q):
     """VectorMath.tanh step by step in float32 (|x| only; the sign is an exact multiply)."""
     f = np.float32
-    c = np.minimum(np.abs(x).astype(np.float32), f(clamp))
-    w = c * c
-    av = f32_fma(f32_fma(np.full_like(w, a[2]), w, a[1]), w, a[0])
-    qv = f32_fma(f32_fma(np.full_like(w, q[2]), w, q[1]), w, f(1))
-    s = f32_fma(c * w, av / qv, c)
+    c = np.abs(x).astype(np.float32)
+    with np.errstate(all="ignore"):   # w, A and Q overflow far out; s = 2 replaces them there
+        w = c * c
+        av = f32_fma(f32_fma(np.full_like(w, a[2]), w, a[1]), w, a[0])
+        qv = f32_fma(f32_fma(np.full_like(w, q[2]), w, q[1]), w, f(1))
+        s = f32_fma(c * w, av / qv, c)
+    s = np.where(c >= f(TANH_ONE_F), f(2), s)
     return (s * f(4)) / f32_fma(s, s, f(4))
 
 
 def tanh_f32(sweep=False):
-    a, q = rational_fit(tanh_f32_target, tanh_f32_weight, TANH_CLAMP_F ** 2, 2, 2)
+    a, q = rational_fit(tanh_f32_target, tanh_f32_weight, TANH_ONE_F ** 2, 2, 2)
     a32, q32 = a.astype(np.float32), q.astype(np.float32)
-    xs = np.linspace(1e-3, TANH_CLAMP_F, 400001)
+    xs = np.linspace(1e-3, TANH_ONE_F, 400001)
     ws = xs * xs
     s = xs + xs * ws * np.polyval(a32.astype(np.float64)[::-1], ws) / np.polyval(q32.astype(np.float64)[::-1], ws)
     ex = np.tanh(xs)
     approx = np.abs(4 * s / (4 + s * s) - ex) / np.spacing(ex.astype(np.float32))
-    at_clamp = tanh_f32_kernel(np.array([TANH_CLAMP_F], np.float32), a32, q32, TANH_CLAMP_F)[0]
-    assert at_clamp == 1.0, at_clamp
-    print(f"    // float32 tanh: 2 tanh(c/2) = c + c^3 A(w) / Q(w), w = c^2, c <= {TANH_CLAMP_F}; the formula with"
-          f" these coefficients in exact arithmetic is within {approx.max():.3f} ulp of tanh")
+    edge = tanh_f32_kernel(np.array([np.nextafter(np.float32(TANH_ONE_F), np.float32(0)), TANH_ONE_F, np.inf, np.nan],
+                                    np.float32), a32, q32)
+    assert edge[0] == np.float32(1) - np.float32(2 ** -24) and edge[1] == 1 and edge[2] == 1 and np.isnan(edge[3]), edge
+    print(f"    // float32 tanh: 2 tanh(c/2) = c + c^3 A(w) / Q(w), w = c^2, c < {TANH_ONE_F!r} (tanh rounds to 1 from"
+          f" there); the formula with these coefficients in exact arithmetic is within {approx.max():.3f} ulp of tanh")
     show("TANH_A", a32, "f")
     for i in (1, 2):
         print(f"    private static final float TANH_Q{i} = {float(q32[i])!r}f;")
     if sweep:
-        # every float32 from 2^-14 to the clamp, evaluated as the kernel does (a few minutes)
-        lo, hi = np.array([2.0 ** -14, TANH_CLAMP_F], np.float32).view(np.int32)
+        # every float32 from 2^-14 up to 9.1, evaluated as the kernel does
+        lo, hi = np.array([2.0 ** -14, 9.1], np.float32).view(np.int32)
         worst, at = 0.0, 0.0
         for b in range(lo, hi + 1, 1 << 23):
             x = np.arange(b, min(b + (1 << 23), hi + 1), dtype=np.int32).view(np.float32)
             ex = np.tanh(x.astype(np.float64))
-            err = np.abs(tanh_f32_kernel(x, a32, q32, TANH_CLAMP_F) - ex) / np.spacing(ex.astype(np.float32))
+            err = np.abs(tanh_f32_kernel(x, a32, q32) - ex) / np.spacing(ex.astype(np.float32))
             if err.max() > worst:
                 worst, at = float(err.max()), float(x[np.argmax(err)])
         print(f"    // float32 tanh swept: max {worst:.4f} ulp at {at!r}")

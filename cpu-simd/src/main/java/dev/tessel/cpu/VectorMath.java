@@ -31,9 +31,10 @@ import jdk.incubator.vector.VectorSpecies;
  * machine, ns per element in brackets): float64 exp 1.26 / 1.27 (0.43-0.46; Horner: 1.18 / 1.38,
  * 0.49), float64 log 1.21-1.33 / 1.31-1.36 in three runs (0.40-0.42; the lanewise operator:
  * 0.85 / 1.02, 0.63), float32 log 2.07-2.27 / 2.02-2.16 (0.11-0.12; with a reinterpret of its
- * input, see below: 1.18 / 1.20, 0.20), float32 tanh 1.32-1.42 / 1.31-1.38 in two runs
- * (0.111-0.124; the former kernel, H / (H + 1) with H = expm1(2|x|) / 2, ~25 instructions: 0.98 /
- * 0.91 in the same session, 0.16-0.17), float32 sin 1.67 / 1.69 (0.227) and cos 1.81 / 1.86
+ * input, see below: 1.18 / 1.20, 0.20), float32 tanh 1.45-1.51 / 1.43 in two runs (0.103-0.109;
+ * with |x| clamped before the rational instead of s set after it: 1.31-1.42 / 1.31-1.38; the former
+ * kernel, H / (H + 1) with H = expm1(2|x|) / 2, ~25 instructions: 0.98 / 0.91 in the same session,
+ * 0.16-0.17), float32 sin 1.67 / 1.69 (0.227) and cos 1.81 / 1.86
  * (0.21; with a reinterpret for their sign: 1.39 / 1.53, 0.26-0.28), float64 tanh 1.27 / 1.22
  * (0.61-0.64). float32 tanh's kernel is 16 instructions with two divisions; its half-angle form
  * with the more accurate final step s - s^3 / (4 + s^2) (max 2.02 ulp, two more instructions and
@@ -45,7 +46,7 @@ import jdk.incubator.vector.VectorSpecies;
  * every binade the kernel serves, plus special values, which are exact):
  * <pre>
  *   kernel          random  sweep   bound (test; issue table)
- *   tanh  float32    1.84    2.16   2.5; 3  (every float32: 2.45, near |x| = 1/16, 1/4, 1/2)
+ *   tanh  float32    1.84    2.09   2.5; 3  (every float32: 2.45, at |x| = 0.0625299)
  *   tanh  float64    2.00    2.00   2;   2  (StrictMath's own error is up to 1.7 ulp there)
  *   log   float32    1.01    1.15   2;   3
  *   log   float64    1.00    1.00   2;   2
@@ -84,13 +85,13 @@ final class VectorMath {
     private static final float SIN_F1 = 0.00833306220372915f;
     private static final float SIN_F2 = -0.00019809352237707247f;
     private static final float SIN_F3 = 2.6052943298843917e-06f;
-    // float32 tanh: 2 tanh(c/2) = c + c^3 A(w) / Q(w), w = c^2, c <= 9.5 (vmath_coeffs.py; the formula with
-    // these coefficients in exact arithmetic is within 0.44 ulp of tanh).
-    private static final float TANH_A0 = -0.08333331346511841f;
-    private static final float TANH_A1 = -0.0009754924103617668f;
-    private static final float TANH_A2 = -6.948115327531923e-08f;
-    private static final float TANH_Q1 = 0.11170557141304016f;
-    private static final float TANH_Q2 = 0.001052496605552733f;
+    // float32 tanh: 2 tanh(c/2) = c + c^3 A(w) / Q(w), w = c^2, c < TANH_ONE_F (vmath_coeffs.py; the formula
+    // with these coefficients in exact arithmetic is within 0.35 ulp of tanh).
+    private static final float TANH_A0 = -0.083333320915699f;
+    private static final float TANH_A1 = -0.000978859723545611f;
+    private static final float TANH_A2 = -7.194378781605337e-08f;
+    private static final float TANH_Q1 = 0.11174605786800385f;
+    private static final float TANH_Q2 = 0.0010565443662926555f;
     // float32 log1p(f) = f + f^2 P(f) on [sqrt(1/2) - 1, sqrt(2) - 1], max relative error 3.00e-08
     private static final float LOG_F0 = -0.4999999164906683f;
     private static final float LOG_F1 = 0.33333950620985525f;
@@ -104,11 +105,8 @@ final class VectorMath {
     private static final float MIN_NORMAL_F = Float.MIN_NORMAL;
     /** The bits of sqrt(1/2): the exponent split leaves the mantissa in [sqrt(1/2), sqrt(2)). */
     private static final int SQRT_HALF_BITS_F = 0x3f3504f3;
-    /**
-     * |x| is clamped here: tanh rounds to 1 in float32 beyond 9.01, and the fit holds s(9.5) close enough
-     * to 2 that 4s / (4 + s^2) rounds to exactly 1 (vmath_coeffs.py asserts it).
-     */
-    private static final float TANH_CLAMP_F = 9.5f;
+    /** The least float whose tanh rounds to 1 in float32: from here on the kernel sets s = 2, giving exactly 1. */
+    private static final float TANH_ONE_F = 9.010913848876953f;
     private static final int ABS_MASK_F = 0x7fffffff;
     private static final int SIGN_BIT_F = 0x80000000;
 
@@ -242,18 +240,20 @@ final class VectorMath {
      * The quotient damps s's error where tanh nears 1 (d tanh / ds = 4 (4 - s^2) / (4 + s^2)^2 -> 0 as
      * s -> 2), so a (2, 2) rational in x^2 suffices, and the roundings that count are s's, 4 + s^2's and
      * the division's. Takes x's bits as the loop loaded them: |x| is an integer mask, and x's sign goes
-     * on with the 4 as a multiply by +-4 built from the sign bit, which also keeps -0. NaN passes the
-     * clamp's compare and stays NaN; |x| >= 9.5 gives exactly +-1; tiny x gives x (s = x, 4x / 4).
+     * on with the 4 as a multiply by +-4 built from the sign bit, which also keeps -0. From
+     * {@link #TANH_ONE_F} on, s = 2 replaces the rational (which overflows to NaN far out) and the result
+     * is exactly +-1; NaN fails that compare and stays NaN; tiny x gives x (s = x, then 4x / 4). The
+     * compare runs beside the rational, not before it as a clamp of |x| would (a few percent faster).
      * A rational in x itself, x P(x^2) / Q(x^2), needs degree (4, 4) over [0, 9] and measured 5 ulp in
      * float32; the former kernel, H / (H + 1) with H = expm1(2|x|) / 2, cost 25 instructions.
      */
     static FloatVector tanh(IntVector bits) {
         FloatVector c = bits.and(ABS_MASK_F).reinterpretAsFloats();
-        c = c.blend(TANH_CLAMP_F, c.compare(VectorOperators.GT, TANH_CLAMP_F));
+        VectorMask<Float> one = c.compare(VectorOperators.GE, TANH_ONE_F);
         FloatVector w = c.mul(c);
         FloatVector a = w.fma(TANH_A2, TANH_A1).fma(w, FloatVector.broadcast(F, TANH_A0));
         FloatVector q = w.fma(TANH_Q2, TANH_Q1).fma(w, FloatVector.broadcast(F, 1f));
-        FloatVector s = c.mul(w).fma(a.div(q), c);
+        FloatVector s = c.mul(w).fma(a.div(q), c).blend(2f, one);
         FloatVector sign4 = bits.and(SIGN_BIT_F).or(0x40800000).reinterpretAsFloats();
         return s.mul(sign4).div(s.fma(s, FloatVector.broadcast(F, 4f)));
     }

@@ -2,6 +2,8 @@
 """Derives the polynomial coefficients used by cpu-simd's VectorMath kernels.
 
 Run: python3 cpu-simd/gen/vmath_coeffs.py   (prints Java constants to paste into VectorMath)
+     python3 cpu-simd/gen/vmath_coeffs.py --sweep   (also evaluates float32 tanh, as the kernel does, on
+     every float32 up to 9.1 and prints its max ulp error; a few seconds more)
 
 exp's Taylor coefficients are exact rationals, rounded once.
 sin's polynomial are weighted least-squares fits on Chebyshev nodes, close to the
@@ -164,8 +166,9 @@ def f32_fma(a, b, c):
     return (a.astype(np.float64) * np.float64(b) + np.float64(c)).astype(np.float32)
 
 
-def tanh_f32_kernel(x, a, q):
-    """VectorMath.tanh step by step in float32 (|x| only; the sign is an exact multiply)."""
+def tanh_f32_kernel(x, a, q, subtractive=False):
+    """VectorMath.tanh step by step in float32 (|x| only; the sign is an exact multiply). With
+    subtractive, the variant the Javadoc compares: s - s^3 / (4 + s^2) as fma(s, s^2 / (-4 - s^2), s)."""
     f = np.float32
     c = np.abs(x).astype(np.float32)
     with np.errstate(all="ignore"):   # w, A and Q overflow far out; s = 2 replaces them there
@@ -174,6 +177,9 @@ def tanh_f32_kernel(x, a, q):
         qv = f32_fma(f32_fma(np.full_like(w, q[2]), w, q[1]), w, f(1))
         s = f32_fma(c * w, av / qv, c)
     s = np.where(c >= f(TANH_ONE_F), f(2), s)
+    if subtractive:
+        s2 = s * s
+        return f32_fma(s, s2 / (f(-4) - s2), s)
     return (s * f(4)) / f32_fma(s, s, f(4))
 
 
@@ -194,16 +200,20 @@ def tanh_f32(sweep=False):
     for i in (1, 2):
         print(f"    private static final float TANH_Q{i} = {float(q32[i])!r}f;")
     if sweep:
-        # every float32 from 2^-14 up to 9.1, evaluated as the kernel does
+        # every float32 from 2^-14 up to 9.1 (below, s = x and tanh x rounds to x or next to it), evaluated
+        # as the kernel does, in the test's measure: |got - tanh x| in ulps of tanh x rounded to float32
         lo, hi = np.array([2.0 ** -14, 9.1], np.float32).view(np.int32)
-        worst, at = 0.0, 0.0
-        for b in range(lo, hi + 1, 1 << 23):
-            x = np.arange(b, min(b + (1 << 23), hi + 1), dtype=np.int32).view(np.float32)
-            ex = np.tanh(x.astype(np.float64))
-            err = np.abs(tanh_f32_kernel(x, a32, q32) - ex) / np.spacing(ex.astype(np.float32))
-            if err.max() > worst:
-                worst, at = float(err.max()), float(x[np.argmax(err)])
-        print(f"    // float32 tanh swept: max {worst:.4f} ulp at {at!r}")
+        for subtractive in (False, True):
+            worst, at = 0.0, 0.0
+            for b in range(lo, hi + 1, 1 << 23):
+                x = np.arange(b, min(b + (1 << 23), hi + 1), dtype=np.int32).view(np.float32)
+                ex = np.tanh(x.astype(np.float64))
+                got = tanh_f32_kernel(x, a32, q32, subtractive)
+                err = np.abs(got - ex) / np.spacing(ex.astype(np.float32))
+                if err.max() > worst:
+                    worst, at = float(err.max()), float(x[np.argmax(err)])
+            name = "s - s^3 / (4 + s^2) variant" if subtractive else "kernel"
+            print(f"    // float32 tanh {name}, every float32 up to 9.1: max {worst:.4f} ulp at {at!r}")
 
 
 if __name__ == "__main__":

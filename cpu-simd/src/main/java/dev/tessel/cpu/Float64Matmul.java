@@ -41,9 +41,9 @@ final class Float64Matmul {
     /**
      * The backend's kernel: each call packs the B blocks it walks, unless {@link
      * MatmulKernel#forB} packed all of B once for the product's calls (a product split into
-     * blocks of 128 rows of A packed all of B once per block, an eighth of a 1024 x 1024 float32
-     * product's time). Packing once holds all of B a second time, so it is done only up to
-     * {@link #PACK_ONCE_LIMIT} elements.
+     * blocks of 128 rows of A packed all of B once per block: up to a tenth of the time of a
+     * 256 to 2048 product, one thread, JMH). Packing once holds all of B a second time, so it is
+     * done only up to {@link #PACK_ONCE_LIMIT} elements.
      */
     static MatmulKernel kernel() {
         return new MatmulKernel() {
@@ -65,7 +65,7 @@ final class Float64Matmul {
         };
     }
 
-    /** Most elements of B packed once for a whole product: 64 MiB of float32. */
+    /** Most elements of B packed once for a whole product (2^24: 64 MiB of float32, 128 MiB of float64). */
     static final long PACK_ONCE_LIMIT = 1L << 24;
 
     /** All of B packed, block (jc, pc) at index {@code (jc / NC) * pcBlocks + pc / KC}, as {@link #run} walks them. */

@@ -139,7 +139,8 @@ final class MatrixProduct {
         MatmulKernel kernel = sameBForEveryBatch(b, nb)
                 ? d.matmul(ct).forB(bs, b.offset, b.strides[nb], b.strides[nb + 1], n, k)
                 : d.matmul(ct);
-        // A kernel call packs all of B's panels, so each call must cover enough rows of A to
+        // A kernel call whose B was not prepared once (forB: batches with their own B, a B past
+        // the backend's limit) packs all of B's panels, so each call covers enough rows of A to
         // amortize that (1/ROW_BLOCK of the work); tiles are whole multiples of this block.
         d.forEachRange(batches * m, Math.min(m, ROW_BLOCK), (s, e) -> {
             long row = s;

@@ -23,7 +23,7 @@ final class ArgReduction {
     }
 
     static NdArray arg(String which, NdArray a, Integer axis) {
-        NdArray x = axis == null ? a.ravel() : a;
+        NdArray x = axis == null && a.ndim() != 1 ? a.ravel() : a; // a 1-D array is its own ravel: no new view
         int ax = axis == null ? 0 : Shape.axis(axis, Math.max(a.ndim(), 0));
         if (x.ndim() == 0) {
             x = x.reshape(1);

@@ -132,12 +132,15 @@ final class MatrixProduct {
         // elements = multiply-adds (flops / 2) over all batches, as OpRequest asks for matmul
         Dispatch d = Dispatch.of("matmul", OpKind.MATMUL, ct, batches * m * n * k,
                 (a.size() + b.size() + c.size()) * ct.itemSize());
-        MatmulKernel kernel = d.matmul(ct);
         MemorySegment as = a.segment();
         MemorySegment bs = b.segment();
         MemorySegment cs = c.segment();
         long[] batchShape = Arrays.copyOf(c.shape, nb);
-        // A kernel call packs all of B's panels, so each call must cover enough rows of A to
+        MatmulKernel kernel = sameBForEveryBatch(b, nb)
+                ? d.matmul(ct).forB(bs, b.offset, b.strides[nb], b.strides[nb + 1], n, k)
+                : d.matmul(ct);
+        // A kernel call whose B was not prepared once (forB: batches with their own B, a B past
+        // the backend's limit) packs all of B's panels, so each call covers enough rows of A to
         // amortize that (1/ROW_BLOCK of the work); tiles are whole multiples of this block.
         d.forEachRange(batches * m, Math.min(m, ROW_BLOCK), (s, e) -> {
             long row = s;
@@ -153,6 +156,16 @@ final class MatrixProduct {
                 row += rows;
             }
         });
+    }
+
+    /** True when every batch multiplies by the same B (one batch, or B broadcast along the batch axes). */
+    private static boolean sameBForEveryBatch(NdArray b, int nb) {
+        for (int i = 0; i < nb; i++) {
+            if (b.strides[i] != 0 && b.shape[i] != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long batchOffset(long bi, long[] batchShape, long[] strides) {

@@ -13,4 +13,14 @@ public interface MatmulKernel {
              MemorySegment b, long bOff, long bRowStride, long bColStride,
              MemorySegment c, long cOff, long cRowStride, long cColStride,
              long m, long n, long k);
+
+    /**
+     * This kernel for the calls of one product, all of which pass this B (a caller that splits
+     * C by rows calls it once and then the result once per block, from any thread). A backend
+     * may prepare B here, once, for every block: the SIMD backend packs it into its panels
+     * instead of packing all of B in each call. The default prepares nothing.
+     */
+    default MatmulKernel forB(MemorySegment b, long bOff, long bRowStride, long bColStride, long n, long k) {
+        return this;
+    }
 }

@@ -92,6 +92,7 @@ public final class BenchRunner {
             throws IOException, RunnerException {
         Path dir = options.out() != null ? options.out() : defaultOutput();
         Files.createDirectories(dir);
+        BackgroundLoad load = BackgroundLoad.start();
         out.println("Measuring this machine's limits:");
         MachineLimits limits = MachineLimits.measure(plan.threadCounts(), out);
         out.printf("Running %d cases with JMH (about %s):%n", plan.cases(),
@@ -103,6 +104,9 @@ public final class BenchRunner {
         NumpyPeer.Timings numpy = numpy(options, plan, measurements, dir, out, terminal);
         List<String> notes = new ArrayList<>(plan.notes());
         notes.addAll(numpy.skipped().stream().map(s -> "NumPy skipped " + s).toList());
+        if (load != null) {
+            load.line().ifPresent(notes::add);
+        }
         int failed = plan.cases() - measurements.size() - others.size();
         if (failed > 0) {
             notes.add(failed + " of " + plan.cases() + " cases failed (stack traces in jmh-log.txt):");

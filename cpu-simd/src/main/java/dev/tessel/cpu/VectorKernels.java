@@ -126,8 +126,8 @@ final class VectorKernels {
 
     static MatmulKernel matmul(DType t) {
         return switch (t) {
-            case FLOAT32 -> Float32Matmul::run;
-            case FLOAT64 -> Float64Matmul::run;
+            case FLOAT32 -> Float32Matmul.kernel();
+            case FLOAT64 -> Float64Matmul.kernel();
             default -> null;
         };
     }

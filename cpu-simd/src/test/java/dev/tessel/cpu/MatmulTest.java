@@ -54,11 +54,13 @@ class MatmulTest {
         double eps = t == DType.FLOAT32 ? 0x1p-24 : 0x1p-53;
         for (int[] shape : SHAPES) {
             int m = shape[0], n = shape[1], k = shape[2];
-            for (int layout = 0; layout < 4; layout++) {
-                View a = view(t, m, k, layout, rnd);
+            for (int layout = 0; layout < 8; layout++) {
+                View a = view(t, m, k, layout % 4, rnd);
                 View b = view(t, k, n, (layout + 1) % 4, rnd);
                 View c = view(t, m, n, (layout + 2) % 4, rnd);
-                mm.run(a.seg(), a.off(), a.rs(), a.cs(), b.seg(), b.off(), b.rs(), b.cs(),
+                // Layouts 0-3 pack B in each call; 4-7 the same layouts with B packed once (forB).
+                MatmulKernel kernel = layout < 4 ? mm : mm.forB(b.seg(), b.off(), b.rs(), b.cs(), n, k);
+                kernel.run(a.seg(), a.off(), a.rs(), a.cs(), b.seg(), b.off(), b.rs(), b.cs(),
                         c.seg(), c.off(), c.rs(), c.cs(), m, n, k);
                 for (long i = 0; i < m; i++) {
                     for (long j = 0; j < n; j++) {

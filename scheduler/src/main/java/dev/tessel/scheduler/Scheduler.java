@@ -121,14 +121,15 @@ public final class Scheduler implements Engine {
             why = threads == 1 ? "calling thread: thread budget 1" : "tiles over the caller and workers";
         }
         int ranges = plan.count();
-        if (threads == 1 && request.kind() != OpKind.REDUCTION && request.kind() != OpKind.MATMUL) {
+        boolean streaming = request.kind() != OpKind.REDUCTION && request.kind() != OpKind.MATMUL;
+        if (threads == 1 && streaming) {
             ranges = solo(plan, total, task);
         } else if (threads == 1) {
             for (int t = 0; t < plan.count(); t++) {
                 task.run(plan.start(t), plan.end(t, total));
             }
         } else {
-            pool.run(new TiledJob(task, plan, total), threads - 1);
+            pool.run(new TiledJob(task, plan, total, streaming ? threads : 0), threads - 1);
         }
         log.record(request, backend, threads, ranges, why);
     }

@@ -1,7 +1,9 @@
 package dev.tessel.scheduler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.tessel.ConfigKey;
 import dev.tessel.DType;
 import dev.tessel.spi.OpKind;
 import dev.tessel.spi.OpRequest;
@@ -95,5 +97,30 @@ class DeterministicRangesTest {
                 assertEquals(t, engine.lastPlacements().getLast().threads());
             }
         }
+    }
+
+    /**
+     * An elementwise op on several threads claims runs of adjacent tiles: each range starts and
+     * ends on a tile bound, every index is covered once, and the op runs in fewer ranges than
+     * it has tiles (the first run alone is a share of the whole), ending in single tiles.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 8})
+    void elementwiseOpsClaimRunsOfWholeTiles(int threads) {
+        int total = 1_000_003;
+        OpRequest req = new OpRequest("add", OpKind.ELEMENTWISE, DType.FLOAT32, total, 12L * total);
+        long tile = TilePlan.of(req, total, 1, Configs.of().get(ConfigKey.TILE_BYTES)).length();
+        int tiles = (int) ((total + tile - 1) / tile);
+        Map<Long, Long> seen = ranges(threads, req, total, 1);
+        for (Map.Entry<Long, Long> r : seen.entrySet()) {
+            assertEquals(0, r.getKey() % tile, "range start " + r.getKey());
+            assertTrue(r.getValue() == total || r.getValue() % tile == 0, "range end " + r.getValue());
+        }
+        assertTrue(seen.size() < tiles, seen.size() + " ranges for " + tiles + " tiles");
+        long firstLength = seen.values().iterator().next() - seen.keySet().iterator().next();
+        assertTrue(firstLength >= tile * (tiles / (2L * threads)), "first run " + firstLength + " of " + total);
+        Map.Entry<Long, Long> lastRange = ((TreeMap<Long, Long>) seen).lastEntry();
+        assertEquals(total, lastRange.getValue());
+        assertTrue(lastRange.getValue() - lastRange.getKey() <= tile, "the last run is one tile");
     }
 }

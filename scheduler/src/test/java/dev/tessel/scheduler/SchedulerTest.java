@@ -29,15 +29,19 @@ class SchedulerTest {
         Set<String> names = ConcurrentHashMap.newKeySet();
         engine.forEachRange(big(), engine.reference(), N, 1, (s, e) -> {
             names.add(Thread.currentThread().getName());
-            spin();
+            spin(s, e);
         });
         return names;
     }
 
-    /** Enough work per tile that a worker gets a chance to join. */
-    private static void spin() {
+    /**
+     * Enough work per tile that a worker gets a chance to join: 150 µs per 8192-element tile in
+     * {@code [s, e)} (an elementwise op's threads claim runs of several tiles at once).
+     */
+    private static void spin(long s, long e) {
         long t = System.nanoTime();
-        while (System.nanoTime() - t < 150_000) {
+        long nanos = 150_000 * Math.max(1, (e - s) / 8192);
+        while (System.nanoTime() - t < nanos) {
             Thread.onSpinWait();
         }
     }
@@ -62,7 +66,7 @@ class SchedulerTest {
                     }
                 });
             }
-            spin();
+            spin(s, e);
         });
         assertTrue(!inner.isEmpty(), "no tile ran on a worker");
         for (Placement p : inner) {
@@ -138,7 +142,7 @@ class SchedulerTest {
         try {
             long[] covered = new long[1];
             engine.forEachRange(big(), engine.reference(), N, 1, (s, e) -> {
-                spin();
+                spin(s, e);
                 synchronized (covered) {
                     covered[0] += e - s;
                 }
@@ -165,8 +169,8 @@ class SchedulerTest {
         IllegalStateException boom = new IllegalStateException("tile 5 failed");
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
                 () -> engine.forEachRange(big(), engine.reference(), N, 1, (s, e) -> {
-                    spin();
-                    if (s == 5 * 8192) {
+                    spin(s, e);
+                    if (s <= 5 * 8192 && 5 * 8192 < e) {
                         throw boom;
                     }
                 }));

@@ -138,8 +138,8 @@ final class Float32Matmul {
     /**
      * Packs B[pc:pc+kc, jc:jc+nc] as NR-column micro-panels, each kc rows of NR contiguous values.
      * A full panel of a B whose rows are contiguous is copied a vector at a time: element by
-     * element, packing B took a fifth of a 1024 x 1024 product, since each call of {@link #run}
-     * (a tile of rows of A) packs all of B.
+     * element, packing B took a quarter of a 256 to 1024 product, when each call of {@link #run}
+     * (a tile of rows of A) still packed all of B.
      */
     private static void packB(Operand b, long pc, long jc, int kc, int nc, float[] bp) {
         for (int jr = 0; jr < nc; jr += NR) {

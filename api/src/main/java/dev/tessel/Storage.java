@@ -9,7 +9,8 @@ import java.lang.foreign.MemorySegment;
  * <p>Storage never changes size. Memory Tessel allocates is off-heap, 64-byte aligned (one
  * cache line, and a whole AVX-512 vector; from 4 MiB on, 2 MiB aligned and advised onto huge
  * pages, see {@link HugePageMemory}), and freed by the garbage collector once no view
- * refers to it, or, when allocated inside a {@link Scope}, when that scope closes. Storage can also wrap a Java array or a caller's segment without copying.
+ * refers to it (Tessel asks for a collection every gigabyte or so of large arrays, see
+ * {@link OffHeapGarbage}), or, when allocated inside a {@link Scope}, when that scope closes. Storage can also wrap a Java array or a caller's segment without copying.
  */
 public final class Storage {
     /** Alignment of every allocation, in bytes. */
@@ -34,6 +35,7 @@ public final class Storage {
             return scope.allocate(bytes);
         }
         long size = Math.max(bytes, 1);
+        OffHeapGarbage.allocating(size);
         MemorySegment seg = size <= Slab.MAX_BYTES ? Slab.allocate(size) : HugePageMemory.allocate(size);
         if (seg == null) {
             seg = Arena.ofAuto().allocate(size, ALIGNMENT);

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class HugePageMemoryTest {
@@ -38,7 +40,7 @@ class HugePageMemoryTest {
     }
 
     @Test
-    void garbageArraysAreUnmappedOnceCollected() throws InterruptedException {
+    void garbageArraysGiveBackTheirMappingsOnceCollected() throws InterruptedException {
         assumeTrue(available(), "Linux with native access enabled");
         long before = HugePageMemory.mapped();
         for (int i = 0; i < 8; i++) {
@@ -49,7 +51,32 @@ class HugePageMemoryTest {
             System.gc();
             Thread.sleep(20);
         }
-        assertTrue(HugePageMemory.mapped() <= before, "still mapped: " + HugePageMemory.mapped());
+        assertTrue(HugePageMemory.mapped() <= before, "still in use: " + HugePageMemory.mapped());
+    }
+
+    @Test
+    void aCollectedArraysMappingIsReusedAndZeroed() throws InterruptedException {
+        assumeTrue(available(), "Linux with native access enabled");
+        long bytes = 7 * (2L << 20) + 3; // a length no other test uses
+        Set<Long> dropped = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            MemorySegment s = HugePageMemory.allocate(bytes);
+            assertNotNull(s);
+            s.fill((byte) 0x55);
+            dropped.add(s.address());
+        }
+        MemorySegment again = null;
+        for (int i = 0; i < 50 && (again == null || !dropped.contains(again.address())); i++) {
+            System.gc();
+            Thread.sleep(20);
+            again = HugePageMemory.allocate(bytes);
+        }
+        assertNotNull(again);
+        assertTrue(dropped.contains(again.address()), "a collected mapping was reused");
+        for (long at = 0; at < bytes; at += 4093) {
+            assertEquals(0, again.get(ValueLayout.JAVA_BYTE, at), "byte " + at);
+        }
+        assertEquals(0, again.get(ValueLayout.JAVA_BYTE, bytes - 1));
     }
 
     @Test

@@ -63,6 +63,10 @@ public final class ConfigKey<T> {
     public static final ConfigKey<Long> MIN_ELEMENTS_MATMUL = add("tessel.parallel.minElements.matmul", null,
             ConfigSyntax.longRange(1, Long.MAX_VALUE), () -> 1L << 15,
             "matmuls with fewer multiply-adds run on the calling thread (32768 = 32x32x32; below 262144 a matmul is one tile anyway)");
+    public static final ConfigKey<Long> COLLECT_EVERY = add("tessel.memory.collectEvery", null,
+            ConfigSyntax.longRange(0, Long.MAX_VALUE), () -> OffHeapGarbage.DEFAULT_EVERY,
+            "bytes of arrays (of 64 KiB and more) between two collections Tessel asks for, so that garbage arrays"
+                    + " off the heap are freed and their memory reused (0: never ask; default 1 GiB or a quarter of the heap's maximum)");
     public static final ConfigKey<Long> STRESS_SECONDS = add("tessel.stress.seconds", null,
             ConfigSyntax.longRange(1, 86_400), () -> 6L, "test-only: how long the ownership stress test runs");
     // ---- End of the registry. ----

@@ -53,8 +53,8 @@ final class HugePageMemory {
      * pile up off-heap further than they could before.
      */
     private static final long MAX_MAPPED = Runtime.getRuntime().maxMemory();
-    /** Most bytes of collected arrays' mappings kept for reuse: what is allocated between two collections asked for. */
-    static final long POOL_BYTES = OffHeapGarbage.COLLECT_EVERY;
+    /** Most bytes of collected arrays' mappings kept for reuse: what is allocated between two collections by default. */
+    static final long POOL_BYTES = OffHeapGarbage.DEFAULT_EVERY;
     /** Pooled mappings' base addresses by mapping length. */
     private static final ConcurrentHashMap<Long, ConcurrentLinkedDeque<Long>> FREE = new ConcurrentHashMap<>();
     private static final AtomicLong POOLED = new AtomicLong();

@@ -120,6 +120,8 @@ class ConfigTest {
         "tessel.simd.maxBits|hardware|a power of two from 128 to 512",
         "tessel.simd.maxBits|1024|a power of two from 128 to 512",
         "tessel.parallel.tileBytes|100|an integer from 1024 to 1073741824",
+        "tessel.memory.collectEvery|-1|an integer from 0 to 9223372036854775807",
+        "tessel.memory.collectEvery|1G|an integer from 0 to 9223372036854775807",
         "tessel.parallel.minElements.copy|-5|an integer from 1 to 9223372036854775807",
         "tessel.parallel.minElements.elementwise|32K|an integer from 1 to 9223372036854775807",
         "tessel.parallel.minElements.reduction|x|an integer from 1 to 9223372036854775807",
@@ -145,7 +147,7 @@ class ConfigTest {
         ConfigException e = assertThrows(ConfigException.class, () -> props("tessel.cpu.thread", "2"));
         assertTrue(e.getMessage().startsWith("Unknown configuration key: system property -Dtessel.cpu.thread; "
                 + "did you mean tessel.cpu.threads? Known keys: tessel.backend, tessel.cpu.threads, "), e.getMessage());
-        assertTrue(e.getMessage().endsWith(", tessel.parallel.minElements.matmul, tessel.stress.seconds"),
+        assertTrue(e.getMessage().endsWith(", tessel.parallel.minElements.matmul, tessel.memory.collectEvery, tessel.stress.seconds"),
                 e.getMessage());
         ConfigException far = assertThrows(ConfigException.class, () -> props("tessel.colour", "red"));
         assertTrue(far.getMessage().startsWith("Unknown configuration key: system property -Dtessel.colour "

@@ -11,7 +11,7 @@ class OffHeapGarbageTest {
         long asked = OffHeapGarbage.collectionsAsked();
         long elements = 4L << 20; // 16 MB of float32 each, dropped at once
         long bytes = 4 * elements;
-        for (long handed = 0; handed <= OffHeapGarbage.COLLECT_EVERY + bytes; handed += bytes) {
+        for (long handed = 0; handed <= OffHeapGarbage.collectEvery() + bytes; handed += bytes) {
             NdArray garbage = Nd.empty(DType.FLOAT32, elements);
             assertEquals(elements, garbage.size());
         }

@@ -112,7 +112,7 @@ final class DenseCall {
         for (int j = 0; j < outs.length; j++) {
             NdArray o = out == null ? null : out[j];
             if (o == null) {
-                outs[j] = NdArray.allocate(loop[u.nin() + j], shape);
+                outs[j] = NdArray.allocateForOverwrite(loop[u.nin() + j], shape); // the kernel writes every element
             } else {
                 o.checkWritable();
                 outs[j] = o;

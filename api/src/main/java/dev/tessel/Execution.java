@@ -41,7 +41,7 @@ final class Execution {
      * leases would share the op's owner anyway; skipping them saves a ledger round trip per copy).
      */
     static NdArray copyAs(NdArray a, DType type) {
-        NdArray out = NdArray.allocate(type, a.shape);
+        NdArray out = NdArray.allocateForOverwrite(type, a.shape);
         Assign.copy(a, out);
         return out;
     }

@@ -77,7 +77,7 @@ final class MatrixProduct {
         NdArray ac = a2.dtype == ct ? a2 : Execution.copyAs(a2, ct);
         NdArray bc = b2.dtype == ct ? b2 : Execution.copyAs(b2, ct);
         NdArray c = out != null && ProductOut.direct(out, ct, a, b) ? coreView(out, a, b)
-                : NdArray.allocate(ct, Accumulation.concat(batch, new long[] {m, n}));
+                : NdArray.allocateForOverwrite(ct, Accumulation.concat(batch, new long[] {m, n})); // the kernel overwrites C
         if (c.size() > 0) {
             run(ac.broadcastTo(Accumulation.concat(batch, new long[] {m, kA})),
                     bc.broadcastTo(Accumulation.concat(batch, new long[] {kA, n})), c, m, n, kA);

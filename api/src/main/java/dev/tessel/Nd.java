@@ -29,11 +29,12 @@ public final class Nd {
     }
 
     /**
-     * An array whose contents are unspecified. Tessel still hands out zeroed memory (the
-     * allocator zeroes it), so this costs the same as {@link #zeros}.
+     * An array whose contents are unspecified, as NumPy's {@code empty}: small arrays come zeroed
+     * from the allocator, while an array of 4 MiB or more may reuse a collected array's memory
+     * as that array left it (see {@link Storage}), where {@link #zeros} fills it with zeros.
      */
     public static NdArray empty(DType dtype, long... shape) {
-        return NdArray.allocate(dtype, shape);
+        return NdArray.allocateForOverwrite(dtype, shape);
     }
 
     public static NdArray ones(long... shape) {

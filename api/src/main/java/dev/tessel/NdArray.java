@@ -30,6 +30,20 @@ public final class NdArray {
 
     /** A fresh zero-filled C-ordered array. */
     static NdArray allocate(DType dtype, long... shape) {
+        return allocate(dtype, shape, true);
+    }
+
+    /**
+     * A fresh C-ordered array for an op that writes every element of it before anyone reads it
+     * (a ufunc's result on the dense path, a matmul's, a copy): its contents start undefined
+     * where memory is reused (see {@link HugePageMemory}), which saves a fill of the whole
+     * result, as NumPy's results start from {@code np.empty}.
+     */
+    static NdArray allocateForOverwrite(DType dtype, long... shape) {
+        return allocate(dtype, shape, false);
+    }
+
+    private static NdArray allocate(DType dtype, long[] shape, boolean zeroed) {
         Shape.validate(shape);
         long n = Shape.size(shape);
         long bytes;
@@ -38,7 +52,7 @@ public final class NdArray {
         } catch (ArithmeticException e) {
             throw new ShapeException("array is too big; shape " + Shape.format(shape) + " of " + dtype + " overflows a byte count");
         }
-        return new NdArray(Storage.allocate(bytes), dtype, shape.clone(), Shape.cStrides(shape), 0, true);
+        return new NdArray(Storage.allocate(bytes, zeroed), dtype, shape.clone(), Shape.cStrides(shape), 0, true);
     }
 
     /** A fresh zero-filled array laid out in C ({@code 'C'}) or Fortran ({@code 'F'}) order. */

@@ -30,13 +30,21 @@ public final class Storage {
 
     /** Fresh zero-filled off-heap storage of {@code bytes} bytes. */
     static Storage allocate(long bytes) {
+        return allocate(bytes, true);
+    }
+
+    /**
+     * Fresh off-heap storage of {@code bytes} bytes, zero-filled if {@code zeroed}; otherwise
+     * its contents are undefined where memory is reused (for results their op overwrites whole).
+     */
+    static Storage allocate(long bytes, boolean zeroed) {
         Scope scope = Scope.current();
         if (scope != null) {
             return scope.allocate(bytes);
         }
         long size = Math.max(bytes, 1);
         OffHeapGarbage.allocating(size);
-        MemorySegment seg = size <= Slab.MAX_BYTES ? Slab.allocate(size) : HugePageMemory.allocate(size);
+        MemorySegment seg = size <= Slab.MAX_BYTES ? Slab.allocate(size) : HugePageMemory.allocate(size, zeroed);
         if (seg == null) {
             seg = Arena.ofAuto().allocate(size, ALIGNMENT);
         }

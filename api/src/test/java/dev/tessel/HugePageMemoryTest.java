@@ -21,7 +21,32 @@ class HugePageMemoryTest {
 
     @Test
     void smallAllocationsAreLeftToMalloc() {
-        assertNull(HugePageMemory.allocate(HugePageMemory.MIN_BYTES - 1));
+        assertNull(HugePageMemory.allocate(HugePageMemory.POOLED_FROM - 1));
+    }
+
+    @Test
+    void aMidSizeAllocationIsZeroedPageAlignedAndReused() throws InterruptedException {
+        assumeTrue(available(), "Linux with native access enabled");
+        long bytes = HugePageMemory.POOLED_FROM + 4096 * 3 + 7; // under MIN_BYTES: ordinary pages
+        Set<Long> dropped = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            MemorySegment s = HugePageMemory.allocate(bytes);
+            assertNotNull(s);
+            assertEquals(0, s.address() % 4096);
+            assertEquals(0, s.get(ValueLayout.JAVA_BYTE, bytes - 1));
+            s.fill((byte) 0x33);
+            dropped.add(s.address());
+        }
+        MemorySegment again = null;
+        for (int i = 0; i < 50 && (again == null || !dropped.contains(again.address())); i++) {
+            System.gc();
+            Thread.sleep(20);
+            again = HugePageMemory.allocate(bytes);
+        }
+        assertTrue(dropped.contains(again.address()), "a collected mapping was reused");
+        for (long at = 0; at < bytes; at += 4093) {
+            assertEquals(0, again.get(ValueLayout.JAVA_BYTE, at), "byte " + at);
+        }
     }
 
     @Test
@@ -77,6 +102,29 @@ class HugePageMemoryTest {
             assertEquals(0, again.get(ValueLayout.JAVA_BYTE, at), "byte " + at);
         }
         assertEquals(0, again.get(ValueLayout.JAVA_BYTE, bytes - 1));
+    }
+
+    @Test
+    void resultsOfOpsOnReusedMemoryAreRightWhateverTheMemoryHeld() throws InterruptedException {
+        assumeTrue(available(), "Linux with native access enabled");
+        long n = 3 * (1L << 20) + 5; // 12 MB of float32: reused mappings, not zero-filled for results
+        NdArray a = Nd.full(DType.FLOAT32, 2.0, n);
+        NdArray b = Nd.full(DType.FLOAT32, 3.0, n);
+        for (int i = 0; i < 6; i++) {
+            NdArray junk = Nd.full(DType.FLOAT32, Double.NaN, n);
+            assertTrue(Double.isNaN(junk.getDouble(n - 1)));
+        }
+        System.gc();
+        Thread.sleep(50);
+        for (int i = 0; i < 6; i++) {
+            NdArray sum = a.add(b);
+            assertEquals(5.0, sum.getDouble(0));
+            assertEquals(5.0, sum.getDouble(n / 2));
+            assertEquals(5.0, sum.getDouble(n - 1));
+            NdArray zeros = Nd.zeros(DType.FLOAT32, n); // zeros stay zeros on reused memory
+            assertEquals(0.0, zeros.getDouble(0));
+            assertEquals(0.0, zeros.getDouble(n - 1));
+        }
     }
 
     @Test

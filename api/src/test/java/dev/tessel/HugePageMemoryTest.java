@@ -28,13 +28,24 @@ class HugePageMemoryTest {
     void aMidSizeAllocationIsZeroedPageAlignedAndReused() throws InterruptedException {
         assumeTrue(available(), "Linux with native access enabled");
         long bytes = HugePageMemory.POOLED_FROM + 4096 * 3 + 7; // under MIN_BYTES: ordinary pages
+        MemorySegment again = reusedAfterCollection(bytes, 4096);
+        for (long at = 0; at < bytes; at += 4093) {
+            assertEquals(0, again.get(ValueLayout.JAVA_BYTE, at), "byte " + at);
+        }
+    }
+
+    /**
+     * Maps three segments of {@code bytes} (aligned to {@code alignment}, zeroed), scribbles on
+     * them, drops them, and collects until an allocation of the same length gets one back.
+     */
+    private static MemorySegment reusedAfterCollection(long bytes, long alignment) throws InterruptedException {
         Set<Long> dropped = new HashSet<>();
         for (int i = 0; i < 3; i++) {
             MemorySegment s = HugePageMemory.allocate(bytes);
             assertNotNull(s);
-            assertEquals(0, s.address() % 4096);
+            assertEquals(0, s.address() % alignment);
             assertEquals(0, s.get(ValueLayout.JAVA_BYTE, bytes - 1));
-            s.fill((byte) 0x33);
+            s.fill((byte) 0x55);
             dropped.add(s.address());
         }
         MemorySegment again = null;
@@ -43,10 +54,9 @@ class HugePageMemoryTest {
             Thread.sleep(20);
             again = HugePageMemory.allocate(bytes);
         }
+        assertNotNull(again);
         assertTrue(dropped.contains(again.address()), "a collected mapping was reused");
-        for (long at = 0; at < bytes; at += 4093) {
-            assertEquals(0, again.get(ValueLayout.JAVA_BYTE, at), "byte " + at);
-        }
+        return again;
     }
 
     @Test
@@ -83,21 +93,7 @@ class HugePageMemoryTest {
     void aCollectedArraysMappingIsReusedAndZeroed() throws InterruptedException {
         assumeTrue(available(), "Linux with native access enabled");
         long bytes = 7 * (2L << 20) + 3; // a length no other test uses
-        Set<Long> dropped = new HashSet<>();
-        for (int i = 0; i < 3; i++) {
-            MemorySegment s = HugePageMemory.allocate(bytes);
-            assertNotNull(s);
-            s.fill((byte) 0x55);
-            dropped.add(s.address());
-        }
-        MemorySegment again = null;
-        for (int i = 0; i < 50 && (again == null || !dropped.contains(again.address())); i++) {
-            System.gc();
-            Thread.sleep(20);
-            again = HugePageMemory.allocate(bytes);
-        }
-        assertNotNull(again);
-        assertTrue(dropped.contains(again.address()), "a collected mapping was reused");
+        MemorySegment again = reusedAfterCollection(bytes, 2L << 20);
         for (long at = 0; at < bytes; at += 4093) {
             assertEquals(0, again.get(ValueLayout.JAVA_BYTE, at), "byte " + at);
         }

@@ -72,14 +72,10 @@ final class HugePageMemory {
     private HugePageMemory() {
     }
 
-    /** A zeroed, huge-page-aligned segment of {@code bytes}, or null where none can be had (use malloc). */
-    static MemorySegment allocate(long bytes) {
-        return allocate(bytes, true);
-    }
-
     /**
-     * As {@link #allocate(long)}; unless {@code zeroed}, a reused mapping keeps what its last
-     * array left in it (a fresh one is zero either way).
+     * A segment of {@code bytes} (huge-page-aligned from {@link #MIN_BYTES}, page-aligned below),
+     * or null where none can be had (use malloc). Zeroed if {@code zeroed}; otherwise a reused
+     * mapping keeps what its last array left in it (a fresh one is zero either way).
      */
     static MemorySegment allocate(long bytes, boolean zeroed) {
         if (CALLS == null || bytes < POOLED_FROM) {

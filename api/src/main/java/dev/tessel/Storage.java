@@ -28,11 +28,6 @@ public final class Storage {
         this.readOnly = readOnly;
     }
 
-    /** Fresh zero-filled off-heap storage of {@code bytes} bytes. */
-    static Storage allocate(long bytes) {
-        return allocate(bytes, true);
-    }
-
     /**
      * Fresh off-heap storage of {@code bytes} bytes, zero-filled if {@code zeroed}; otherwise
      * its contents are undefined where memory is reused (for results their op overwrites whole).

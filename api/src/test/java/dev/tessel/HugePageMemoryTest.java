@@ -21,7 +21,7 @@ class HugePageMemoryTest {
 
     @Test
     void smallAllocationsAreLeftToMalloc() {
-        assertNull(HugePageMemory.allocate(HugePageMemory.POOLED_FROM - 1));
+        assertNull(HugePageMemory.allocate(HugePageMemory.POOLED_FROM - 1, true));
     }
 
     @Test
@@ -41,7 +41,7 @@ class HugePageMemoryTest {
     private static MemorySegment reusedAfterCollection(long bytes, long alignment) throws InterruptedException {
         Set<Long> dropped = new HashSet<>();
         for (int i = 0; i < 3; i++) {
-            MemorySegment s = HugePageMemory.allocate(bytes);
+            MemorySegment s = HugePageMemory.allocate(bytes, true);
             assertNotNull(s);
             assertEquals(0, s.address() % alignment);
             assertEquals(0, s.get(ValueLayout.JAVA_BYTE, bytes - 1));
@@ -52,7 +52,7 @@ class HugePageMemoryTest {
         for (int i = 0; i < 50 && (again == null || !dropped.contains(again.address())); i++) {
             System.gc();
             Thread.sleep(20);
-            again = HugePageMemory.allocate(bytes);
+            again = HugePageMemory.allocate(bytes, true);
         }
         assertNotNull(again);
         assertTrue(dropped.contains(again.address()), "a collected mapping was reused");
@@ -63,7 +63,7 @@ class HugePageMemoryTest {
     void aLargeAllocationIsZeroedWritableAndOnAHugePageBoundary() {
         assumeTrue(available(), "Linux with native access enabled (the build's test JVMs have it)");
         long bytes = HugePageMemory.MIN_BYTES + 12_345;
-        MemorySegment s = HugePageMemory.allocate(bytes);
+        MemorySegment s = HugePageMemory.allocate(bytes, true);
         assertNotNull(s);
         assertEquals(bytes, s.byteSize());
         assertEquals(0, s.address() % (2L << 20));
@@ -79,7 +79,7 @@ class HugePageMemoryTest {
         assumeTrue(available(), "Linux with native access enabled");
         long before = HugePageMemory.mapped();
         for (int i = 0; i < 8; i++) {
-            assertNotNull(HugePageMemory.allocate(HugePageMemory.MIN_BYTES));
+            assertNotNull(HugePageMemory.allocate(HugePageMemory.MIN_BYTES, true));
         }
         assertTrue(HugePageMemory.mapped() >= before + 8 * HugePageMemory.MIN_BYTES);
         for (int i = 0; i < 50 && HugePageMemory.mapped() > before; i++) {

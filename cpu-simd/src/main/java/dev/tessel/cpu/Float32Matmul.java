@@ -44,24 +44,26 @@ final class Float32Matmul {
      * done only up to {@link #PACK_ONCE_LIMIT} elements.
      */
     static MatmulKernel kernel() {
-        return new MatmulKernel() {
-            @Override
-            public void run(MemorySegment a, long aOff, long aRow, long aCol, MemorySegment b, long bOff, long bRow, long bCol,
-                            MemorySegment c, long cOff, long cRow, long cCol, long m, long n, long k) {
-                Float32Matmul.run(a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, cRow, cCol, m, n, k, null);
-            }
-
-            @Override
-            public MatmulKernel forB(MemorySegment b, long bOff, long bRow, long bCol, long n, long k) {
-                if (n <= 0 || k <= 0 || k * roundUp(n, NR) > PACK_ONCE_LIMIT) {
-                    return this;
-                }
-                float[][] blocks = packAll(new Operand(b, bOff, bRow, bCol), n, k);
-                return (a, aOff, aRow, aCol, b2, bOff2, bRow2, bCol2, c, cOff, cRow, cCol, m, n2, k2) ->
-                        Float32Matmul.run(a, aOff, aRow, aCol, b2, bOff2, bRow2, bCol2, c, cOff, cRow, cCol, m, n2, k2, blocks);
-            }
-        };
+        return KERNEL;
     }
+
+    private static final MatmulKernel KERNEL = new MatmulKernel() {
+        @Override
+        public void run(MemorySegment a, long aOff, long aRow, long aCol, MemorySegment b, long bOff, long bRow, long bCol,
+                        MemorySegment c, long cOff, long cRow, long cCol, long m, long n, long k) {
+            Float32Matmul.run(a, aOff, aRow, aCol, b, bOff, bRow, bCol, c, cOff, cRow, cCol, m, n, k, null);
+        }
+
+        @Override
+        public MatmulKernel forB(MemorySegment b, long bOff, long bRow, long bCol, long n, long k) {
+            if (n <= 0 || k <= 0 || k * roundUp(n, NR) > PACK_ONCE_LIMIT) {
+                return this;
+            }
+            float[][] blocks = packAll(new Operand(b, bOff, bRow, bCol), n, k);
+            return (a, aOff, aRow, aCol, b2, bOff2, bRow2, bCol2, c, cOff, cRow, cCol, m, n2, k2) ->
+                    Float32Matmul.run(a, aOff, aRow, aCol, b2, bOff2, bRow2, bCol2, c, cOff, cRow, cCol, m, n2, k2, blocks);
+        }
+    };
 
     /** Most elements of B packed once for a whole product (2^24: 64 MiB of float32, 128 MiB of float64). */
     static final long PACK_ONCE_LIMIT = 1L << 24;
